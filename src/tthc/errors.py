@@ -1,0 +1,235 @@
+"""Errors raised by tthc, each with a stable machine-readable ``code``.
+
+Every exception the library raises on purpose derives from :class:`TthcError`. Systems that call
+tthc can branch on ``err.code`` (stable across releases) rather than on message text, log
+``err.to_dict()``, and show ``err.hint`` to the operator: it says what the caller can do.
+
+Messages name the Vietnamese legal term first and the English meaning after it, for example
+``"Ngày ngoài phạm vi lịch (date outside the calendar range): …"``. They never include data the
+caller did not pass in.
+
+Where a built-in exception class is the natural category, the tthc class also derives from it
+(``CalendarRangeError`` is a ``LookupError``, ``InputTypeError`` a ``TypeError``), so generic
+handlers keep working. New error classes are added here, never elsewhere, so that the list of
+codes stays in one place (see ``docs/reference/errors.md``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, ClassVar
+
+__all__ = [
+    "AmbiguousUnitName",
+    "CalendarDataError",
+    "CalendarRangeError",
+    "CatalogError",
+    "DataFileError",
+    "DossierError",
+    "DurationError",
+    "ExtensionNotAllowed",
+    "InputTypeError",
+    "InvalidEvent",
+    "InvalidTransition",
+    "NaiveDatetimeError",
+    "NoCompetenceRule",
+    "ProcessingTimeParseError",
+    "ProvisionalCalendarError",
+    "SerializationError",
+    "TthcError",
+    "UnitNotInForce",
+    "UnknownProcedure",
+    "UnknownUnit",
+    "all_error_codes",
+]
+
+
+class TthcError(Exception):
+    """Base class of every error tthc raises on purpose.
+
+    Attributes:
+        code: Stable, machine-readable identifier (``"calendar.out_of_range"``). Class-level.
+        message: Human-readable message: Vietnamese term, English meaning, details.
+        hint: What the caller can do about it, or ``None`` when nothing useful can be said.
+        context: Structured details (the offending value, the allowed range, ...).
+    """
+
+    code: ClassVar[str] = "tthc.error"
+
+    def __init__(self, message: str, *, hint: str | None = None, **context: Any) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+        self.context: Mapping[str, Any] = dict(context)
+
+    def __str__(self) -> str:
+        if self.hint:
+            return f"{self.message} ({self.hint})"
+        return self.message
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(code={self.code!r}, message={self.message!r})"
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-friendly description: code, message, hint and context (as strings)."""
+        return {
+            "code": self.code,
+            "message": self.message,
+            "hint": self.hint,
+            "context": {key: _plain(value) for key, value in self.context.items()},
+        }
+
+
+def _plain(value: Any) -> Any:
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    if isinstance(value, list | tuple | frozenset | set):
+        return [_plain(v) for v in value]
+    return str(value)
+
+
+# --- input -------------------------------------------------------------------------------------
+
+
+class InputTypeError(TthcError, TypeError):
+    """A value of the wrong type was passed (e.g. a ``datetime`` where a ``date`` is meant)."""
+
+    code: ClassVar[str] = "input.wrong_type"
+
+
+class NaiveDatetimeError(TthcError, ValueError):
+    """A naive ``datetime`` was passed where the time of day matters and a zone is required."""
+
+    code: ClassVar[str] = "input.naive_datetime"
+
+
+# --- data files --------------------------------------------------------------------------------
+
+
+class DataFileError(TthcError, ValueError):
+    """A data file (bundled or user-supplied) is malformed.
+
+    ``context`` names ``file``, ``row`` (1-based, header = row 1 for CSV) or JSON ``path``, and
+    ``field``.
+    """
+
+    code: ClassVar[str] = "data.invalid"
+
+
+class CalendarDataError(DataFileError):
+    """A calendar overlay or calendar metadata file is malformed."""
+
+    code: ClassVar[str] = "calendar.bad_data"
+
+
+class CatalogError(DataFileError):
+    """A procedure catalogue file is malformed."""
+
+    code: ClassVar[str] = "procedure.bad_catalog"
+
+
+class SerializationError(TthcError, ValueError):
+    """A JSON document could not be turned into tthc objects (``context['path']`` names where)."""
+
+    code: ClassVar[str] = "serde.invalid"
+
+
+# --- calendar ----------------------------------------------------------------------------------
+
+
+class CalendarRangeError(TthcError, LookupError):
+    """A date (or a result of date arithmetic) lies outside the calendar's supported range."""
+
+    code: ClassVar[str] = "calendar.out_of_range"
+
+
+class ProvisionalCalendarError(TthcError, LookupError):
+    """A strict calendar was asked about a year whose days off are not yet officially announced."""
+
+    code: ClassVar[str] = "calendar.provisional"
+
+
+# --- deadlines ---------------------------------------------------------------------------------
+
+
+class ProcessingTimeParseError(TthcError, ValueError):
+    """A processing-time text (thời hạn giải quyết) could not be read without guessing."""
+
+    code: ClassVar[str] = "deadline.unparsable"
+
+
+class DurationError(TthcError, ValueError):
+    """A duration is meaningless (negative amount, unit mismatch, fraction of a calendar day)."""
+
+    code: ClassVar[str] = "deadline.invalid_duration"
+
+
+class ExtensionNotAllowed(TthcError, ValueError):
+    """An extension (gia hạn) was asked for when Decree 118/2025 Art. 19.6 does not allow it."""
+
+    code: ClassVar[str] = "deadline.extension_not_allowed"
+
+
+# --- dossiers ----------------------------------------------------------------------------------
+
+
+class DossierError(TthcError, ValueError):
+    """Base of dossier errors."""
+
+    code: ClassVar[str] = "dossier.error"
+
+
+class InvalidTransition(DossierError):
+    """An event is not allowed in the dossier's current status."""
+
+    code: ClassVar[str] = "dossier.invalid_transition"
+
+
+class InvalidEvent(DossierError):
+    """An event is malformed for this dossier (other dossier, out of time order, naive time)."""
+
+    code: ClassVar[str] = "dossier.invalid_event"
+
+
+# --- procedures, units, authorities ------------------------------------------------------------
+
+
+class UnknownProcedure(TthcError, LookupError):
+    """No procedure with this code is in the catalogue."""
+
+    code: ClassVar[str] = "procedure.unknown"
+
+
+class UnknownUnit(TthcError, LookupError):
+    """No administrative unit with this code or name is known."""
+
+    code: ClassVar[str] = "unit.unknown"
+
+
+class UnitNotInForce(TthcError, LookupError):
+    """The administrative unit exists but did not exist (was not in force) on the given date."""
+
+    code: ClassVar[str] = "unit.not_in_force"
+
+
+class AmbiguousUnitName(TthcError, LookupError):
+    """A unit name matches several units; ``context['candidates']`` lists their codes."""
+
+    code: ClassVar[str] = "unit.ambiguous"
+
+
+class NoCompetenceRule(TthcError, LookupError):
+    """No competence rule covers this procedure, unit and date: tthc will not guess."""
+
+    code: ClassVar[str] = "authority.no_rule"
+
+
+def all_error_codes() -> dict[str, type[TthcError]]:
+    """Return every error code defined by tthc, mapped to its class (for docs and tests)."""
+    found: dict[str, type[TthcError]] = {}
+    pending: list[type[TthcError]] = [TthcError]
+    while pending:
+        cls = pending.pop()
+        found[cls.code] = cls
+        pending.extend(cls.__subclasses__())
+    return dict(sorted(found.items()))

@@ -1,0 +1,147 @@
+"""Legal references and validity periods, attached to every legal fact tthc ships.
+
+Every row of every data file under ``tthc/data`` names the document it comes from
+(:class:`LegalRef`) and, where the rule can change, the period in which it is in force
+(:class:`Validity`). Answers produced by tthc carry these objects so that a caller can show *why*.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Any
+
+import attrs
+
+from tthc._validate import require_date
+from tthc.errors import DataFileError
+
+__all__ = ["LegalRef", "Validity"]
+
+
+@attrs.frozen(slots=True)
+class LegalRef:
+    """A citation of a legal or administrative document.
+
+    Attributes:
+        document: Number/symbol of the document as printed, e.g. ``"118/2025/NĐ-CP"`` or
+            ``"12729/VPCP-KGVX"``. For unnumbered documents, a short description.
+        kind: Kind of document in Vietnamese (``"Nghị định"``, ``"Công văn"``, ``"Thông báo"``,
+            ``"Luật"``, ``"Quyết định"``, ...).
+        issuer: Issuing body (``"Chính phủ"``, ``"Văn phòng Chính phủ"``, ``"Bộ Nội vụ"``, ...).
+        date: Date of issue, when known.
+        article: Article/clause cited (``"Điều 19.5"``), when the reference is that precise.
+        url: Where a public copy was read, when known.
+        title: Short title or subject, optional.
+        confidence: How the fact was established: ``"official"`` (the text itself or a
+            government page reproducing it), ``"press"`` (a news report of the decision) or
+            ``"reported"`` (secondary sources only, not yet confirmed).
+    """
+
+    document: str
+    kind: str = ""
+    issuer: str = ""
+    date: _dt.date | None = None
+    article: str = ""
+    url: str = ""
+    title: str = ""
+    confidence: str = "official"
+
+    def __attrs_post_init__(self) -> None:
+        if not self.document.strip():
+            raise DataFileError(
+                "Văn bản (legal document): the document number must not be empty",
+                hint="give the number/symbol as printed, e.g. '118/2025/NĐ-CP'",
+                field="document",
+            )
+        if self.date is not None:
+            require_date(self.date, "date")
+        if self.confidence not in _CONFIDENCE:
+            raise DataFileError(
+                f"Độ tin cậy (confidence) {self.confidence!r} is not one of {sorted(_CONFIDENCE)}",
+                field="confidence",
+            )
+
+    def cite(self) -> str:
+        """Return a one-line citation, Vietnamese style.
+
+        Example: ``"Điều 19.5, Nghị định 118/2025/NĐ-CP (Chính phủ, 09/06/2025)"``.
+        """
+        head = " ".join(part for part in (self.kind, self.document) if part)
+        if self.article:
+            head = f"{self.article}, {head}"
+        details = ", ".join(
+            part
+            for part in (self.issuer, self.date.strftime("%d/%m/%Y") if self.date else "")
+            if part
+        )
+        return f"{head} ({details})" if details else head
+
+    def __str__(self) -> str:
+        return self.cite()
+
+    @classmethod
+    def from_mapping(cls, data: dict[str, Any], *, where: str = "") -> LegalRef:
+        """Build from a plain mapping as stored in data files (dates as ISO strings)."""
+        raw_date = data.get("date") or None
+        parsed: _dt.date | None = None
+        if raw_date is not None:
+            try:
+                parsed = _dt.date.fromisoformat(str(raw_date))
+            except ValueError:
+                raise DataFileError(
+                    f"Ngày ban hành (date of issue) {raw_date!r} is not an ISO date {where}".strip(),
+                    hint="write dates as YYYY-MM-DD",
+                    field="date",
+                ) from None
+        return cls(
+            document=str(data.get("document", "")),
+            kind=str(data.get("kind", "")),
+            issuer=str(data.get("issuer", "")),
+            date=parsed,
+            article=str(data.get("article", "")),
+            url=str(data.get("url", "")),
+            title=str(data.get("title", "")),
+            confidence=str(data.get("confidence", "official")),
+        )
+
+
+_CONFIDENCE = frozenset({"official", "press", "reported"})
+
+
+@attrs.frozen(slots=True)
+class Validity:
+    """A period in which a rule is in force (hiệu lực), both ends inclusive.
+
+    ``start=None`` means "since before anything tthc models"; ``end=None`` means "until further
+    notice". ``Validity(start=date(2025, 7, 1))`` is the two-level local government.
+    """
+
+    start: _dt.date | None = None
+    end: _dt.date | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if self.start is not None:
+            require_date(self.start, "start")
+        if self.end is not None:
+            require_date(self.end, "end")
+        if self.start is not None and self.end is not None and self.end < self.start:
+            raise DataFileError(
+                f"Thời hạn hiệu lực (validity period) ends {self.end.isoformat()} "
+                f"before it starts {self.start.isoformat()}",
+                field="end",
+            )
+
+    def contains(self, day: _dt.date) -> bool:
+        """Return whether ``day`` lies in the period."""
+        require_date(day, "day")
+        if self.start is not None and day < self.start:
+            return False
+        return not (self.end is not None and day > self.end)
+
+    def __contains__(self, day: object) -> bool:
+        return isinstance(day, _dt.date) and not isinstance(day, _dt.datetime) and self.contains(day)
+
+    def __str__(self) -> str:
+        start = self.start.strftime("%d/%m/%Y") if self.start else "…"
+        end = self.end.strftime("%d/%m/%Y") if self.end else "…"
+        return f"{start} – {end}"
