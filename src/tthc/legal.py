@@ -139,7 +139,9 @@ class Validity:
         return not (self.end is not None and day > self.end)
 
     def __contains__(self, day: object) -> bool:
-        return isinstance(day, _dt.date) and not isinstance(day, _dt.datetime) and self.contains(day)
+        return (
+            isinstance(day, _dt.date) and not isinstance(day, _dt.datetime) and self.contains(day)
+        )
 
     def __str__(self) -> str:
         start = self.start.strftime("%d/%m/%Y") if self.start else "…"
