@@ -21,7 +21,10 @@ from tthc.errors import TthcError
 __all__ = ["main"]
 
 #: Modules that add subcommands; each exposes ``register(subparsers)``.
-_SUBCOMMAND_MODULES: tuple[str, ...] = ("tthc._cli_calendar",)
+_SUBCOMMAND_MODULES: tuple[str, ...] = (
+    "tthc._cli_calendar",
+    "tthc._cli_authorities",
+)
 
 
 class _Parser(argparse.ArgumentParser):

@@ -1,0 +1,363 @@
+"""tthc.units: the 2025 registry, the pre-reform units and the old → new succession.
+
+Counts: Công văn 1027/CTK-CSCL (25/6/2025) and QĐ 19/2025/QĐ-TTg: 34 provinces, 3,321 communes =
+687 phường + 2,621 xã + 13 đặc khu. Cần Thơ: NQ 1668/NQ-UBTVQH15 Điều 1 khoản 96: 103 = 31 phường
++ 72 xã. Succession: NQ 1654–1687/NQ-UBTVQH15 (16/6/2025).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+from collections import Counter
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tthc import units as tu
+from tthc.errors import AmbiguousUnitName, InputTypeError, UnitNotInForce, UnknownUnit
+from tthc.units import UnitKind, UnitLevel
+
+REFORM = dt.date(2025, 7, 1)
+BEFORE = dt.date(2025, 6, 30)
+
+
+def test_import_does_not_load_data() -> None:
+    code = (
+        "import tthc.units as u, sys; "
+        "assert u._new_units.cache_info().currsize == 0; "
+        "assert u._legacy_units.cache_info().currsize == 0; print('ok')"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "ok"
+
+
+def test_data_version_and_reform_date() -> None:
+    assert tu.data_version()
+    assert tu.reform_date() == REFORM
+
+
+# --- counts (CV 1027/CTK-CSCL; QĐ 19/2025/QĐ-TTg) -----------------------------------------------
+
+
+def test_34_provinces_28_tinh_6_cities() -> None:
+    # NQ 202/2025/QH15: 28 tỉnh + 6 thành phố trực thuộc trung ương.
+    provs = tu.provinces()
+    assert len(provs) == 34
+    kinds = Counter(p.kind for p in provs)
+    assert kinds == {UnitKind.PROVINCE: 28, UnitKind.CENTRAL_CITY: 6}
+    assert {p.code for p in provs if p.kind is UnitKind.CENTRAL_CITY} == {
+        "01",
+        "31",
+        "46",
+        "48",
+        "79",
+        "92",
+    }
+    assert all(p.legal_basis and p.legal_basis.document == "202/2025/QH15" for p in provs)
+
+
+def test_3321_communes_by_kind() -> None:
+    # CV 1027/CTK-CSCL: 687 phường + 2,621 xã + 13 đặc khu.
+    all_communes = tu.communes()
+    assert len(all_communes) == 3321
+    assert Counter(c.kind for c in all_communes) == {
+        UnitKind.WARD: 687,
+        UnitKind.COMMUNE: 2621,
+        UnitKind.SPECIAL_ZONE: 13,
+    }
+    assert len({c.code for c in all_communes}) == 3321
+    assert all(c.validity.start == REFORM and c.validity.end is None for c in all_communes)
+
+
+def test_can_tho_103_communes() -> None:
+    # NQ 1668/NQ-UBTVQH15 Điều 1 khoản 96: 103 = 31 phường + 72 xã, no đặc khu.
+    ct = tu.communes("92")
+    assert len(ct) == 103
+    assert Counter(c.kind for c in ct) == {UnitKind.WARD: 31, UnitKind.COMMUNE: 72}
+    assert tu.communes("Cần Thơ") == ct
+    assert tu.communes(tu.unit("92")) == ct
+
+
+def test_every_commune_has_a_resolution_clause() -> None:
+    for c in tu.communes():
+        assert c.legal_basis is not None
+        assert c.legal_basis.document.endswith("/NQ-UBTVQH15")
+        assert c.legal_basis.article.startswith("Điều 1, khoản ")
+        assert c.province_code in {p.code for p in tu.provinces()}
+
+
+def test_legacy_counts() -> None:
+    # Pre-reform (thanglequoc v2.4.1): 63 provinces, 696 districts, 10,035 communes.
+    before = tu.provinces(on=BEFORE)
+    assert len(before) == 63
+    assert len(tu.communes(on=BEFORE)) == 10035
+    assert all(p.legacy and p.validity.end == BEFORE for p in before)
+
+
+def test_no_units_before_time_for_new_and_none_after_for_old() -> None:
+    assert tu.provinces(on=REFORM)[0].code == "01"
+    assert len(tu.provinces(on=REFORM)) == 34
+
+
+# --- lookups by code -----------------------------------------------------------------------------
+
+
+def test_unit_by_code_ninh_kieu() -> None:
+    # QĐ 19/2025/QĐ-TTg: 31135 Phường Ninh Kiều, NQ 1668/NQ-UBTVQH15 Điều 1 khoản 1.
+    u = tu.unit("31135")
+    assert (u.full_name, u.name, u.kind, u.province_code) == (
+        "Phường Ninh Kiều",
+        "Ninh Kiều",
+        UnitKind.WARD,
+        "92",
+    )
+    assert u.level is UnitLevel.COMMUNE
+    assert u.label == "phường Ninh Kiều"
+    assert u.legal_basis is not None
+    assert u.legal_basis.cite().startswith("Điều 1, khoản 1, Nghị quyết 1668/NQ-UBTVQH15")
+    assert str(u) == "Phường Ninh Kiều (31135)"
+    assert u.in_force(REFORM)
+    assert not u.in_force(BEFORE)
+
+
+def test_same_code_different_unit_by_date() -> None:
+    # 31135 was phường Tân An (quận Ninh Kiều) until 30/6/2025; QĐ 19 kept the code.
+    old = tu.unit("31135", on=BEFORE)
+    assert old.full_name == "Phường Tân An"
+    assert old.legacy
+    assert old.parent_code == "916"
+    assert tu.legacy_unit("916").full_name == "Quận Ninh Kiều"
+    assert tu.unit("31135", on=REFORM).full_name == "Phường Ninh Kiều"
+
+
+def test_unknown_code() -> None:
+    with pytest.raises(UnknownUnit) as err:
+        tu.unit("99999")
+    assert err.value.code == "unit.unknown"
+    assert err.value.hint
+    with pytest.raises(UnknownUnit):
+        tu.unit("99999", on=REFORM)
+    with pytest.raises(UnknownUnit):
+        tu.legacy_unit("99999")
+    with pytest.raises(UnknownUnit):
+        tu.unit("  ")
+
+
+def test_code_must_be_a_string() -> None:
+    with pytest.raises(InputTypeError, match="leading zeros"):
+        tu.unit(31135)  # type: ignore[arg-type]
+    with pytest.raises(InputTypeError):
+        tu.successors(1)  # type: ignore[arg-type]
+
+
+def test_legacy_only_code_not_in_force() -> None:
+    # 00001 Phường Phúc Xá merged into 00097 Phường Hồng Hà (NQ 1656 Điều 1 khoản 14).
+    with pytest.raises(UnitNotInForce) as err:
+        tu.unit("00001")
+    assert "successors" in (err.value.hint or "")
+    with pytest.raises(UnitNotInForce):
+        tu.unit("00001", on=REFORM)
+    assert tu.unit("00001", on=BEFORE).full_name == "Phường Phúc Xá"
+
+
+def test_new_only_code_not_in_force_before_reform() -> None:
+    # 11948 Đặc khu Bạch Long Vĩ is a 2025 code only (QĐ 19/2025/QĐ-TTg).
+    with pytest.raises(UnitNotInForce) as err:
+        tu.unit("11948", on=BEFORE)
+    assert err.value.code == "unit.not_in_force"
+    assert "legacy_unit" in (err.value.hint or "")
+
+
+def test_require_in_force() -> None:
+    u = tu.unit("31135")
+    assert tu.require_in_force(u, REFORM) is u
+    with pytest.raises(UnitNotInForce):
+        tu.require_in_force(u, BEFORE)
+    old = tu.legacy_unit("00001")
+    with pytest.raises(UnitNotInForce, match="30/06/2025") as err:
+        tu.require_in_force(old, REFORM)
+    assert "successors" in (err.value.hint or "")
+    with pytest.raises(InputTypeError):
+        tu.require_in_force("31135", REFORM)  # type: ignore[arg-type]
+    with pytest.raises(InputTypeError):
+        tu.require_in_force(u, dt.datetime(2025, 7, 1))  # type: ignore[arg-type]
+
+
+# --- lookups by name -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "query", ["Ninh Kiều", "ninh kieu", "NINH KIEU", "Phường Ninh Kiều", "phuong  ninh   kieu"]
+)
+def test_accent_insensitive_lookup(query: str) -> None:
+    assert [u.code for u in tu.find_units(query)] == ["31135"]
+    assert tu.unit_by_name(query, "92").code == "31135"
+
+
+def test_tone_mark_placement_does_not_matter() -> None:
+    # Legacy names spell "Hoà"/"Hòa" inconsistently (units/README.md, Caveats).
+    assert tu.normalize_name("Xã Hoà An") == tu.normalize_name("xã Hòa An") == "hoa an"
+    assert tu.normalize_name("Thành phố Cần Thơ") == "can tho"
+    assert tu.normalize_name("Đặc khu Phú Quốc") == "phu quoc"
+
+
+def test_find_province_by_name() -> None:
+    assert tu.unit_by_name("Cần Thơ").code == "92"
+    assert tu.unit_by_name("thanh pho ho chi minh").code == "79"
+
+
+def test_ambiguous_name_lists_candidates() -> None:
+    # "Tân Thành" names communes in several provinces.
+    with pytest.raises(AmbiguousUnitName) as err:
+        tu.unit_by_name("Tân Thành")
+    candidates = err.value.context["candidates"]
+    assert len(candidates) > 2
+    assert "05923" in candidates
+    assert err.value.code == "unit.ambiguous"
+    assert "province" in (err.value.hint or "")
+    # Within Thái Nguyên (19) the name is unique.
+    assert tu.unit_by_name("Tân Thành", "19").code == "05923"
+
+
+def test_accents_decide_between_near_homonyms() -> None:
+    # Thái Nguyên has both xã Văn Lăng and xã Vân Lăng: without accents both match.
+    assert len(tu.find_units("van lang", "19")) == 2
+    assert tu.unit_by_name("Văn Lăng", "19").full_name == "Xã Văn Lăng"
+    with pytest.raises(AmbiguousUnitName):
+        tu.unit_by_name("van lang", "19")
+
+
+def test_unknown_name() -> None:
+    assert tu.find_units("Không Có Tên Này") == ()
+    with pytest.raises(UnknownUnit, match="Không Có Tên Này"):
+        tu.unit_by_name("Không Có Tên Này", "92")
+
+
+def test_pre_reform_name_hint() -> None:
+    # Quận Ninh Kiều existed until 30/6/2025 only.
+    with pytest.raises(UnknownUnit) as err:
+        tu.unit_by_name("Quận Ninh Kiều")
+    assert "successors" in (err.value.hint or "")
+    assert tu.unit_by_name("Quận Ninh Kiều", on=BEFORE).code == "916"
+
+
+def test_name_must_be_a_string() -> None:
+    with pytest.raises(InputTypeError):
+        tu.find_units(5)  # type: ignore[arg-type]
+
+
+def test_bad_province_argument() -> None:
+    with pytest.raises(UnknownUnit, match="not a province"):
+        tu.find_units("Ninh Kiều", "31135")
+    with pytest.raises(UnknownUnit, match="no province"):
+        tu.find_units("Ninh Kiều", "Atlantis")
+    with pytest.raises(InputTypeError):
+        tu.find_units("Ninh Kiều", 92)  # type: ignore[arg-type]
+    with pytest.raises(UnknownUnit):
+        tu.communes(tu.unit("31135"))
+
+
+# --- succession (NQ 1654–1687/NQ-UBTVQH15) ------------------------------------------------------
+
+
+def test_every_succession_target_exists_in_2025() -> None:
+    table = tu._succession()
+    new_codes = {c.code for c in tu.communes()}
+    pairs = [s for found in table.by_old.values() for s in found]
+    assert len(pairs) == 10571
+    assert {s.new.code for s in pairs} == new_codes  # every 2025 commune has a predecessor
+    assert all(s.old.legacy and not s.new.legacy for s in pairs)
+    assert all(s.effective == REFORM for s in pairs)
+
+
+def test_whole_iff_single_successor() -> None:
+    # units/README.md: 441 old communes are split, giving 972 "part" rows.
+    by_old = tu._succession().by_old
+    split = {code: found for code, found in by_old.items() if len(found) > 1}
+    assert len(split) == 441
+    assert sum(len(found) for found in split.values()) == 972
+    for found in by_old.values():
+        assert all(s.whole == (len(found) == 1) for s in found)
+
+
+def test_whole_successor() -> None:
+    # NQ 1656/NQ-UBTVQH15 Điều 1 khoản 14: Phúc Xá → Phường Hồng Hà.
+    (s,) = tu.successors("00001")
+    assert (s.old.full_name, s.new.code, s.new.full_name, s.whole, s.share) == (
+        "Phường Phúc Xá",
+        "00097",
+        "Phường Hồng Hà",
+        True,
+        "whole",
+    )
+    assert s.legal_basis.document == "1656/NQ-UBTVQH15"
+    assert s.legal_basis.article == "Điều 1, khoản 14"
+    assert "→" in str(s)
+
+
+def test_split_commune_returns_every_candidate() -> None:
+    # Phường Cống Vị (00007) was split between Ngọc Hà (k4) and Giảng Võ (k5), NQ 1656.
+    found = tu.successors("00007")
+    assert [(s.new.code, s.share) for s in found] == [("00008", "part"), ("00025", "part")]
+    assert [s.legal_basis.article for s in found] == ["Điều 1, khoản 4", "Điều 1, khoản 5"]
+
+
+def test_can_tho_split_wards() -> None:
+    # units/README.md: Cần Thơ has 6 part rows from Bùi Hữu Nghĩa, Long Tuyền and Thốt Nốt.
+    ct_rows = [s for c in tu.communes("92") for s in tu.predecessors(c.code)]
+    assert len(ct_rows) == 266
+    assert sum(not s.whole for s in ct_rows) == 6
+    assert {s.old.name for s in ct_rows if not s.whole} == {
+        "Bùi Hữu Nghĩa",
+        "Long Tuyền",
+        "Thốt Nốt",
+    }
+
+
+def test_province_successor() -> None:
+    # NQ 202/2025/QH15: Sóc Trăng (94) and Hậu Giang (93) merged into Cần Thơ (92).
+    for old in ("93", "94", "92"):
+        (s,) = tu.successors(old)
+        assert s.new.code == "92"
+        assert s.whole
+        assert s.legal_basis.document == "202/2025/QH15"
+
+
+def test_special_districts_become_dac_khu() -> None:
+    # Huyện Bạch Long Vĩ (318) → Đặc khu Bạch Long Vĩ (11948), NQ 1669 Điều 1 khoản 114.
+    (s,) = tu.successors("318")
+    assert s.new.code == "11948"
+    assert s.new.kind is UnitKind.SPECIAL_ZONE
+
+
+def test_district_has_no_successor() -> None:
+    with pytest.raises(UnknownUnit, match="district"):
+        tu.successors("916")
+
+
+def test_successors_of_unknown_or_new_code() -> None:
+    with pytest.raises(UnknownUnit) as err:
+        tu.successors("11948")
+    assert "predecessors" in (err.value.hint or "")
+    with pytest.raises(UnknownUnit):
+        tu.successors("99999")
+
+
+def test_predecessors() -> None:
+    assert [s.old.code for s in tu.predecessors("00097")][:1] == ["00001"]
+    with pytest.raises(UnknownUnit):
+        tu.predecessors("00001")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(min_value=0, max_value=10_000))
+def test_every_legacy_commune_has_a_successor(index: int) -> None:
+    old = tu.communes(on=BEFORE)
+    commune = old[index % len(old)]
+    found = tu.successors(commune.code)
+    assert found
+    assert all(s.old == commune for s in found)
+    assert all(s.new.in_force(REFORM) for s in found)
