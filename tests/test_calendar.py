@@ -274,7 +274,8 @@ def naive_add(cal: WorkCalendar, day: dt.date, n: int) -> dt.date:
     return day
 
 
-dates = st.dates(min_value=D(2015, 3, 1), max_value=D(2035, 10, 1))
+# Far enough from the range edges for +-40 working days (Tết 2015 alone takes 9 days).
+dates = st.dates(min_value=D(2015, 4, 1), max_value=D(2035, 10, 1))
 amounts = st.integers(min_value=-40, max_value=40)
 # Far enough from both ends of the range for +-1500 working days (about six years).
 middle_dates = st.dates(min_value=D(2021, 1, 1), max_value=D(2029, 12, 31))
