@@ -53,3 +53,8 @@ def test_public_modules_declare_all(name: str) -> None:
     assert exported is not None, f"{name} must declare __all__"
     for item in exported:
         assert hasattr(module, item), f"{name}.__all__ names missing {item}"
+
+
+def test_every_lazy_name_resolves() -> None:
+    for name in tthc.__all__:
+        assert getattr(tthc, name) is not None

@@ -23,7 +23,10 @@ __all__ = ["main"]
 #: Modules that add subcommands; each exposes ``register(subparsers)``.
 _SUBCOMMAND_MODULES: tuple[str, ...] = (
     "tthc._cli_calendar",
+    "tthc._cli_deadlines",
     "tthc._cli_authorities",
+    "tthc._cli_workflows",
+    "tthc._cli_workload",
 )
 
 

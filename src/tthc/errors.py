@@ -29,8 +29,10 @@ __all__ = [
     "DurationError",
     "ExtensionNotAllowed",
     "InputTypeError",
+    "InvalidArrayError",
     "InvalidEvent",
     "InvalidTransition",
+    "MissingExtraError",
     "NaiveDatetimeError",
     "NoCompetenceRule",
     "ProcessingTimeParseError",
@@ -101,6 +103,18 @@ class NaiveDatetimeError(TthcError, ValueError):
     """A naive ``datetime`` was passed where the time of day matters and a zone is required."""
 
     code: ClassVar[str] = "input.naive_datetime"
+
+
+class InvalidArrayError(TthcError, ValueError):
+    """An array argument of the bulk API has bad values or shapes (NaT, partial days, mismatch)."""
+
+    code: ClassVar[str] = "input.invalid_array"
+
+
+class MissingExtraError(TthcError, ImportError):
+    """An optional dependency (``pip install tthc[numpy]`` and the like) is not installed."""
+
+    code: ClassVar[str] = "install.missing_extra"
 
 
 # --- data files --------------------------------------------------------------------------------

@@ -1,0 +1,418 @@
+"""JSON persistence for every tthc model, through one cattrs converter.
+
+:func:`to_json` writes an object as a JSON object with a ``schema_version`` field first;
+:func:`from_json` reads it back into the class you name, and is strict: an unknown field, a
+missing field, a value of the wrong JSON type, a naive datetime, a bad enum value or a corrupted
+document raise :class:`~tthc.errors.SerializationError` whose ``context['path']`` says where
+(``"$.events[3].at"``). Nothing is evaluated or unpickled.
+
+Encodings: dates ``"2026-03-09"``; aware datetimes ISO 8601 with their offset
+(``"2026-03-09T09:15:00+07:00"``, read back as a fixed offset); times ``"07:30:00"``;
+``Decimal`` as a string (``"1.5"``, exact); enums by value; time spans as seconds in a string
+(``"5400.5"``); ``ProcessingTime | Duration`` fields tagged with ``"type"``. A dossier's calendar
+is not written (it is a reference to shared data): attach it again after reading with
+``attrs.evolve(dossier, calendar=...)``.
+
+A round trip is exact: ``from_json(to_json(x), type(x)) == x``.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+import functools
+import json
+import typing
+from decimal import Decimal, InvalidOperation
+from typing import Any, TypeVar
+
+import attrs
+import cattrs
+from cattrs.errors import (
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+from cattrs.strategies import configure_tagged_union
+
+from tthc.errors import DossierError, InputTypeError, SerializationError, TthcError
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "converter",
+    "from_dict",
+    "from_json",
+    "to_dict",
+    "to_json",
+]
+
+#: Version of the JSON layout written by :func:`to_json`. Bumped on incompatible changes.
+SCHEMA_VERSION = 1
+
+T = TypeVar("T")
+
+
+class _WrongValue(ValueError):
+    """Private: a JSON value of the wrong type or form (turned into SerializationError)."""
+
+
+def _expect(value: object, kind: type | tuple[type, ...], what: str) -> None:
+    if not isinstance(value, kind) or (isinstance(value, bool) and bool not in _as_tuple(kind)):
+        raise _WrongValue(f"expected {what}, got {_json_type(value)}")
+
+
+def _as_tuple(kind: type | tuple[type, ...]) -> tuple[type, ...]:
+    return kind if isinstance(kind, tuple) else (kind,)
+
+
+def _json_type(value: object) -> str:
+    names = {
+        bool: "a boolean",
+        int: "a number",
+        float: "a number",
+        str: "a string",
+        list: "an array",
+        dict: "an object",
+        type(None): "null",
+    }
+    return names.get(type(value), type(value).__name__)
+
+
+# --- primitive hooks ------------------------------------------------------------------------------
+
+
+def _structure_str(value: object, cls: type) -> Any:
+    if issubclass(cls, enum.Enum):
+        return _structure_enum(value, cls)
+    _expect(value, str, "a string")
+    return value
+
+
+def _structure_enum(value: object, cls: type[enum.Enum]) -> Any:
+    try:
+        return cls(value)
+    except ValueError:
+        allowed = ", ".join(repr(member.value) for member in cls)
+        raise _WrongValue(f"{value!r} is not one of {allowed}") from None
+
+
+def _structure_int(value: object, _: type) -> int:
+    _expect(value, int, "an integer")
+    return int(typing.cast(int, value))
+
+
+def _structure_float(value: object, _: type) -> float:
+    _expect(value, (int, float), "a number")
+    return float(typing.cast(float, value))
+
+
+def _structure_bool(value: object, _: type) -> bool:
+    _expect(value, bool, "true or false")
+    return bool(value)
+
+
+def _structure_decimal(value: object, _: type) -> Decimal:
+    _expect(value, str, "a decimal number written as a string")
+    try:
+        number = Decimal(typing.cast(str, value))
+    except InvalidOperation:
+        raise _WrongValue(f"{value!r} is not a decimal number") from None
+    if not number.is_finite():
+        raise _WrongValue(f"{value!r} is not a finite decimal number")
+    return number
+
+
+def _structure_date(value: object, _: type) -> _dt.date:
+    _expect(value, str, "an ISO date string (YYYY-MM-DD)")
+    try:
+        return _dt.date.fromisoformat(typing.cast(str, value))
+    except ValueError:
+        raise _WrongValue(f"{value!r} is not an ISO date (YYYY-MM-DD)") from None
+
+
+def _structure_datetime(value: object, _: type) -> _dt.datetime:
+    _expect(value, str, "an ISO datetime string with an offset")
+    try:
+        parsed = _dt.datetime.fromisoformat(typing.cast(str, value))
+    except ValueError:
+        raise _WrongValue(f"{value!r} is not an ISO datetime") from None
+    if parsed.tzinfo is None:
+        raise _WrongValue(
+            f"{value!r} has no UTC offset; tthc stores aware datetimes only (e.g. +07:00)"
+        )
+    return parsed
+
+
+def _structure_time(value: object, _: type) -> _dt.time:
+    _expect(value, str, "an ISO time string (HH:MM[:SS])")
+    try:
+        return _dt.time.fromisoformat(typing.cast(str, value))
+    except ValueError:
+        raise _WrongValue(f"{value!r} is not an ISO time (HH:MM[:SS])") from None
+
+
+def _unstructure_timedelta(value: _dt.timedelta) -> str:
+    micro = (value.days * 86_400 + value.seconds) * 1_000_000 + value.microseconds
+    return str(Decimal(micro).scaleb(-6).normalize())
+
+
+def _structure_timedelta(value: object, _: type) -> _dt.timedelta:
+    seconds = _structure_decimal(value, Decimal)
+    micro = seconds.scaleb(6)
+    if micro != micro.to_integral_value():
+        raise _WrongValue(f"{value!r} has more than microsecond precision")
+    return _dt.timedelta(microseconds=int(micro))
+
+
+def _is_var_tuple(cls: Any) -> bool:
+    args = typing.get_args(cls)
+    return typing.get_origin(cls) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _is_fixed_tuple(cls: Any) -> bool:
+    args = typing.get_args(cls)
+    return typing.get_origin(cls) is tuple and bool(args) and Ellipsis not in args
+
+
+def _add_note(exc: Exception, note: str, index: int, cls: Any) -> Exception:
+    notes = list(getattr(exc, "__notes__", []))
+    notes.append(IterableValidationNote(note, index, cls))
+    setattr(exc, "__notes__", notes)  # noqa: B010 - Python 3.10 has no add_note
+    return exc
+
+
+def _tuple_hook_factory(cls: Any, conv: cattrs.Converter) -> Any:
+    args = typing.get_args(cls)
+    variable = _is_var_tuple(cls)
+    hooks = [conv.get_structure_hook(arg) for arg in (args[:1] if variable else args)]
+
+    def structure(value: object, _: Any) -> tuple[Any, ...]:
+        _expect(value, list, "an array")
+        items = typing.cast(list[Any], value)
+        if not variable and len(items) != len(args):
+            raise _WrongValue(f"expected an array of {len(args)} items, got {len(items)}")
+        out: list[Any] = []
+        errors: list[Exception] = []
+        for index, item in enumerate(items):
+            arg = args[0] if variable else args[index]
+            hook = hooks[0] if variable else hooks[index]
+            try:
+                out.append(hook(item, arg))
+            except Exception as exc:
+                errors.append(_add_note(exc, f"item {index}", index, arg))
+        if errors:
+            raise IterableValidationError(f"While structuring {cls!r}", errors, cls)
+        return tuple(out)
+
+    return structure
+
+
+# --- the converter --------------------------------------------------------------------------------
+
+
+@functools.cache
+def converter() -> cattrs.Converter:
+    """Return the one cattrs converter configured for every tthc model (built once, cached).
+
+    Use it for your own attrs classes that embed tthc models, so that they get the same
+    encodings. Do not register hooks on it: it is shared.
+    """
+    from tthc.deadlines import Duration, ProcessingTime  # noqa: PLC0415 - lazy: keep import tthc cheap
+    from tthc.dossiers import Dossier  # noqa: PLC0415
+
+    conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    conv.register_structure_hook(str, _structure_str)
+    conv.register_structure_hook(int, _structure_int)
+    conv.register_structure_hook(float, _structure_float)
+    conv.register_structure_hook(bool, _structure_bool)
+    conv.register_structure_hook(Decimal, _structure_decimal)
+    conv.register_unstructure_hook(Decimal, str)
+    conv.register_structure_hook(_dt.datetime, _structure_datetime)
+    conv.register_unstructure_hook(_dt.datetime, _dt.datetime.isoformat)
+    conv.register_structure_hook(_dt.date, _structure_date)
+    conv.register_unstructure_hook(_dt.date, _dt.date.isoformat)
+    conv.register_structure_hook(_dt.time, _structure_time)
+    conv.register_unstructure_hook(_dt.time, _dt.time.isoformat)
+    conv.register_structure_hook(_dt.timedelta, _structure_timedelta)
+    conv.register_unstructure_hook(_dt.timedelta, _unstructure_timedelta)
+    conv.register_structure_hook_func(
+        lambda t: isinstance(t, type) and issubclass(t, enum.Enum) and not issubclass(t, str),
+        _structure_enum,
+    )
+    conv.register_unstructure_hook_func(
+        lambda t: isinstance(t, type) and issubclass(t, enum.Enum),
+        lambda member: member.value,
+    )
+    conv.register_structure_hook_factory(
+        lambda t: _is_var_tuple(t) or _is_fixed_tuple(t),
+        lambda t: _tuple_hook_factory(t, conv),
+    )
+    tags = {Duration: "duration", ProcessingTime: "processing_time"}
+    configure_tagged_union(
+        ProcessingTime | Duration,
+        conv,
+        tag_generator=lambda cl: tags[cl],
+        tag_name="type",
+    )
+    # A dossier's calendar is a reference to shared data, not part of the dossier's record.
+    conv.register_unstructure_hook(
+        Dossier, make_dict_unstructure_fn(Dossier, conv, calendar=override(omit=True))
+    )
+    conv.register_structure_hook(
+        Dossier, make_dict_structure_fn(Dossier, conv, calendar=override(omit=True))
+    )
+    return conv
+
+
+# --- public functions -----------------------------------------------------------------------------
+
+
+def to_dict(obj: Any) -> dict[str, Any]:
+    """Return ``obj`` (an attrs model) as plain JSON-ready data, without the schema version.
+
+    Raises:
+        InputTypeError: ``obj`` is not an attrs model instance.
+    """
+    if not attrs.has(type(obj)):
+        raise InputTypeError(
+            f"Tuần tự hóa (serialisation): expected a tthc model (attrs class), got "
+            f"{type(obj).__name__}",
+            argument="obj",
+        )
+    data = converter().unstructure(obj)
+    return typing.cast(dict[str, Any], data)
+
+
+def to_json(obj: Any, *, indent: int | None = None) -> str:
+    """Return ``obj`` as a JSON document with ``schema_version`` first (UTF-8 text, not escaped).
+
+    Raises:
+        InputTypeError: ``obj`` is not an attrs model instance.
+    """
+    data = {"schema_version": SCHEMA_VERSION, **to_dict(obj)}
+    return json.dumps(data, ensure_ascii=False, indent=indent)
+
+
+def from_dict(data: Any, cls: type[T]) -> T:
+    """Build a ``cls`` from plain data as :func:`to_dict` writes it (no schema version).
+
+    Raises:
+        SerializationError: The data does not describe a valid ``cls``; ``context['path']``
+            names the first bad field and ``context['errors']`` lists them all.
+    """
+    if not (isinstance(cls, type) and attrs.has(cls)):
+        raise InputTypeError(
+            f"Tuần tự hóa (serialisation): cls must be a tthc model class, got {cls!r}",
+            argument="cls",
+        )
+    if not isinstance(data, dict):
+        raise _error([("$", f"expected an object, got {_json_type(data)}")], cls)
+    try:
+        return typing.cast(T, converter().structure(data, cls))
+    except (ClassValidationError, IterableValidationError) as exc:
+        raise _error(_paths(exc, "$"), cls) from exc
+    except TthcError as exc:
+        raise _error(_paths(exc, "$"), cls) from exc
+    except (_WrongValue, KeyError, ValueError, TypeError, ForbiddenExtraKeysError) as exc:
+        raise _error(_paths(exc, "$"), cls) from exc
+
+
+def from_json(text: str | bytes, cls: type[T]) -> T:
+    """Read a document written by :func:`to_json` back into a ``cls``.
+
+    Raises:
+        SerializationError: The text is not JSON, has no or an unsupported ``schema_version``,
+            or does not describe a valid ``cls`` (``context['path']`` says where).
+    """
+    if not isinstance(text, str | bytes):
+        raise InputTypeError(
+            f"Tuần tự hóa (serialisation): text must be str or bytes, got {type(text).__name__}",
+            argument="text",
+        )
+    try:
+        data = json.loads(text)
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        where = (
+            f" (line {exc.lineno}, column {exc.colno})"
+            if isinstance(exc, json.JSONDecodeError)
+            else ""
+        )
+        raise SerializationError(
+            f"Dữ liệu JSON hỏng (corrupted JSON): the text is not valid JSON{where}: {exc}",
+            hint="the file was truncated or edited by hand; restore it from a backup",
+            path="$",
+            cls=getattr(cls, "__name__", str(cls)),
+        ) from exc
+    if not isinstance(data, dict):
+        raise _error([("$", f"expected an object, got {_json_type(data)}")], cls)
+    if "schema_version" not in data:
+        raise _error([("$.schema_version", "required field missing")], cls)
+    version = data.pop("schema_version")
+    if type(version) is not int:
+        raise _error([("$.schema_version", f"expected an integer, got {_json_type(version)}")], cls)
+    if version != SCHEMA_VERSION:
+        newer = version > SCHEMA_VERSION
+        raise SerializationError(
+            f"Phiên bản lược đồ (schema version) {version} is not supported: this tthc reads "
+            f"version {SCHEMA_VERSION}",
+            hint="upgrade tthc to read this file" if newer else "re-export the data with this tthc",
+            path="$.schema_version",
+            schema_version=version,
+            supported=SCHEMA_VERSION,
+            cls=getattr(cls, "__name__", str(cls)),
+        )
+    return from_dict(data, cls)
+
+
+# --- error paths ----------------------------------------------------------------------------------
+
+
+def _describe(exc: BaseException) -> str:
+    if isinstance(exc, TthcError):
+        return exc.message
+    if isinstance(exc, _WrongValue):
+        return str(exc)
+    if isinstance(exc, KeyError):
+        return "required field missing"
+    if isinstance(exc, ForbiddenExtraKeysError):
+        return "unknown field"
+    return f"invalid value ({type(exc).__name__}: {exc})"
+
+
+def _paths(exc: BaseException, path: str) -> list[tuple[str, str]]:
+    found: list[tuple[str, str]] = []
+    if isinstance(exc, ClassValidationError):
+        with_notes, without = exc.group_exceptions()
+        for sub, note in with_notes:
+            found.extend(_paths(sub, f"{path}.{note.name}"))
+        for sub in without:
+            found.extend(_paths(sub, path))
+    elif isinstance(exc, IterableValidationError):
+        with_index, rest = exc.group_exceptions()
+        for sub, inote in with_index:
+            found.extend(_paths(sub, f"{path}[{inote.index!r}]"))
+        for sub in rest:
+            found.extend(_paths(sub, path))
+    elif isinstance(exc, ForbiddenExtraKeysError):
+        found.extend((f"{path}.{key}", "unknown field") for key in sorted(exc.extra_fields))
+    elif isinstance(exc, DossierError) and isinstance(exc.context.get("index"), int):
+        # an event that does not fit the dossier's log: point at the event
+        found.append((f"{path}.events[{exc.context['index']}]", exc.message))
+    else:
+        found.append((path, _describe(exc)))
+    return found
+
+
+def _error(errors: list[tuple[str, str]], cls: Any) -> SerializationError:
+    path, message = errors[0]
+    more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+    name = getattr(cls, "__name__", str(cls))
+    return SerializationError(
+        f"Dữ liệu không hợp lệ (invalid data) for {name} at {path}: {message}{more}",
+        hint="fix the field named by the path; unknown fields are not accepted",
+        path=path,
+        errors=tuple(f"{p}: {m}" for p, m in errors),
+        cls=name,
+    )
