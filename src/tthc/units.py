@@ -16,7 +16,7 @@ Codes are strings and keep their leading zeros (``"00004"``, ``"92"``). The same
 old unit and a new one (QĐ 19/2025 kept the codes of many communes), so lookups by code take the
 date ``on`` into account. Nothing is read from disk until first use; the tables are cached.
 
-Example:
+Examples:
     >>> from tthc.units import unit, successors
     >>> unit("31135").full_name
     'Phường Ninh Kiều'
