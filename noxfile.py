@@ -1,6 +1,10 @@
-"""Nox sessions: ``nox -s tests lint typecheck docs``."""
+"""Nox sessions: ``nox -s tests lint typecheck docs`` (and ``nox -s docs_browser``)."""
 
 from __future__ import annotations
+
+import pathlib
+import shutil
+import tempfile
 
 import nox
 
@@ -35,3 +39,78 @@ def docs(session: nox.Session) -> None:
     """Build the documentation site strictly (every warning is an error)."""
     session.install("-e", ".[docs]")
     session.run("mkdocs", "build", "--strict", *session.posargs)
+
+
+@nox.session
+def docs_browser(session: nox.Session) -> None:
+    """Build the site and load its main pages in headless Chromium (no missing assets).
+
+    Needs Debian's ``chromium`` on PATH (``apt-get install chromium``). Screenshots go to
+    ``$TTHC_DOCS_SCREENSHOTS`` when set (keep them out of the repository), e.g.
+    ``TTHC_DOCS_SCREENSHOTS=/tmp/tthc-shots nox -s docs_browser``.
+    """
+    if not (shutil.which("chromium") or shutil.which("chromium-browser")):
+        session.error("chromium is not on PATH: apt-get install chromium")
+    session.install("-e", ".[test,docs]")
+    session.run("pytest", "-p", "no:cacheprovider", "tests/test_docs_site.py", *session.posargs)
+
+
+@nox.session
+def fuzz(session: nox.Session) -> None:
+    """Run the atheris harnesses of fuzz/ for a bounded number of runs each.
+
+    ``nox -s fuzz -- -atheris_runs=1000000`` runs longer. The bounded hypothesis fuzz tests run
+    in the normal test suite (tests/test_fuzz.py).
+    """
+    session.install("-e", ".", "atheris")
+    runs = session.posargs or ["-atheris_runs=100000"]
+    for harness in ("fuzz_parse_time.py", "fuzz_loaders.py", "fuzz_cli.py"):
+        session.run("python", f"fuzz/{harness}", *runs)
+
+
+@nox.session
+def mutation(session: nox.Session) -> None:
+    """Mutation testing (mutmut 3) of the calendar, deadline and dossier modules.
+
+    Runs in a scratch copy of the repository (mutmut writes ``mutants/``), with the
+    ``[tool.mutmut]`` settings below and only the tests of those modules. Slow: about 3 minutes
+    for calendar.py on 2 cores, much longer for the others. ``nox -s mutation -- calendar``
+    limits the run to one module family (calendar, deadlines or dossiers).
+    """
+    families = {
+        "calendar": (
+            ["src/tthc/calendar.py"],
+            ["tests/test_calendar.py", "tests/test_calendar_data.py", "tests/test_mutation_kills_calendar.py"],
+        ),
+        "deadlines": (
+            ["src/tthc/deadlines.py", "src/tthc/_durations.py", "src/tthc/_parse_time.py"],
+            ["tests/test_parse_processing_time.py", "tests/test_durations.py", "tests/test_compute_deadline.py", "tests/test_classify.py", "tests/test_deadline_lifecycle.py"],
+        ),
+        "dossiers": (
+            ["src/tthc/dossiers.py"],
+            ["tests/test_dossiers_scenarios.py", "tests/test_dossiers_state_machine.py", "tests/test_dossiers_docs.py", "tests/test_serde.py"],
+        ),
+    }  # fmt: skip
+    session.install("-e", ".[test]", "mutmut>=3.3")
+    root = pathlib.Path.cwd()
+    for name in session.posargs or list(families):
+        paths, tests = families[name]
+        work = pathlib.Path(tempfile.mkdtemp(prefix=f"tthc-mutmut-{name}-"))
+        shutil.copytree(root / "src", work / "src")
+        shutil.copytree(root / "tests", work / "tests")
+        shutil.copytree(root / "examples", work / "examples")
+        config = (root / "pyproject.toml").read_text(encoding="utf-8")
+        config += (
+            "\n[tool.mutmut]\n"
+            'source_paths = ["src/"]\n'
+            'also_copy = ["examples/"]\n'
+            f"only_mutate = {paths!r}\n"
+            'pytest_add_cli_args = ["-p", "no:cacheprovider", "-x", "-q", "--hypothesis-seed=0"]\n'
+            f"pytest_add_cli_args_test_selection = {tests!r}\n"
+        ).replace("'", '"')
+        (work / "pyproject.toml").write_text(config, encoding="utf-8")
+        session.chdir(work)
+        session.run("mutmut", "run", "--max-children", "2")
+        session.run("mutmut", "export-cicd-stats", success_codes=[0, 1, 2])
+        session.log(f"mutmut {name}: results in {work}/mutants (mutmut results / mutmut browse)")
+        session.chdir(root)

@@ -528,7 +528,7 @@ def test_benchmark_smoke() -> None:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     rows = module.run(3)
-    assert len(rows) == 11
+    assert len(rows) == 13
     assert all(micros > 0 for _, micros in rows)
 
 
@@ -543,3 +543,52 @@ def test_docs_code_blocks_run(page: str, capsys: pytest.CaptureFixture[str]) -> 
     for index, block in enumerate(blocks):
         exec(compile(block, f"{page}#{index}", "exec"), {})
     capsys.readouterr()
+
+
+# --- the fast path (issue 3) gives exactly the general path's answer --------------------------------
+
+_UTC = timezone.utc
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.datetimes(min_value=datetime(2016, 1, 2), max_value=datetime(2034, 1, 1)),
+    st.integers(min_value=1, max_value=400),
+)
+def test_fast_path_equals_general_path(local: datetime, days: int) -> None:
+    # the fast path takes an instant already in VN_TZ; the same instant in UTC takes the general
+    # path (conversion, _compute): both must agree on every field and on the explanation
+    vn_time = local.replace(tzinfo=VN_TZ)
+    fast = compute_deadline(vn_time, Duration.working_days(days))
+    general = compute_deadline(vn_time.astimezone(_UTC), Duration.working_days(days))
+    assert fast == general
+    assert fast.calendar is general.calendar
+    assert fast.explain() == general.explain()
+    assert fast.to_dict() == general.to_dict()
+    # and so does a fraction-free Decimal amount given as text
+    assert compute_deadline(vn_time, Duration.working_days(f"{days},0")) == fast
+
+
+def test_fast_path_keeps_the_checks() -> None:
+    cal = civil_service_calendar()
+    with pytest.raises(CalendarRangeError):
+        compute_deadline(datetime(2040, 1, 2, 9, tzinfo=VN_TZ), Duration.working_days(5))
+    strict = civil_service_calendar(strict=True)
+    after = cal.confirmed_through + timedelta(days=3)
+    with pytest.raises(ProvisionalCalendarError):
+        compute_deadline(
+            datetime.combine(after, time(9), VN_TZ), Duration.working_days(2), calendar=strict
+        )
+    # a projected year is marked provisional, as on the general path
+    d = compute_deadline(datetime.combine(after, time(9), VN_TZ), Duration.working_days(2))
+    assert d.provisional
+    with pytest.raises(InputTypeError):
+        compute_deadline(
+            datetime(2026, 4, 29, 10, tzinfo=VN_TZ), Duration.working_days(5), calendar=1
+        )  # type: ignore[arg-type]
+    with pytest.raises(InputTypeError):
+        compute_deadline(
+            datetime(2026, 4, 29, 10, tzinfo=VN_TZ),
+            Duration.working_days(5),
+            office_hours="8h",  # type: ignore[arg-type]
+        )

@@ -15,6 +15,7 @@ from tthc.deadlines import (
     Duration,
     compute_deadline,
     extend,
+    latest_extension_request,
     parse_processing_time,
     pause_for_financial_obligation,
     restart_after_supplement,
@@ -96,6 +97,55 @@ def test_extension_deadline_over_holidays() -> None:
     with pytest.raises(ExtensionNotAllowed):
         extend(d, requested_on=date(2026, 4, 30), new_duration_or_due=date(2026, 5, 8))
     assert extend(d, requested_on=date(2026, 4, 29), new_duration_or_due=date(2026, 5, 8)).extended
+
+
+def test_latest_extension_request_is_the_working_day_before() -> None:
+    # Decree 118/2025 Art. 19.6 "chậm nhất 01 ngày trước ngày hết hạn"; official 2026 calendar:
+    # Thu 30/4 and Fri 1/5 holidays, so a Mon 4/5 due date must be notified by Wed 29/4.
+    assert latest_extension_request(date(2026, 5, 4)) == date(2026, 4, 29)
+    assert latest_extension_request(date(2026, 4, 3)) == date(2026, 4, 2)
+    d = compute_deadline(vn(2026, 4, 27, 10), Duration.working_days(3))
+    assert latest_extension_request(d) == date(2026, 4, 29)
+    with pytest.raises(InputTypeError):
+        latest_extension_request(vn(2026, 5, 4))  # type: ignore[arg-type]
+    with pytest.raises(InputTypeError):
+        latest_extension_request(date(2026, 5, 4), calendar="national")  # type: ignore[arg-type]
+
+
+def test_late_extension_applied_when_allowed(e3: object) -> None:
+    # due Mon 23/3/2026, notified on the due date itself: refused by default, applied and noted
+    # with allow_late (a dossier log records the act and flags the breach)
+    with pytest.raises(ExtensionNotAllowed):
+        extend(e3, requested_on=date(2026, 3, 23), new_duration_or_due=date(2026, 3, 27))  # type: ignore[arg-type]
+    late = extend(
+        e3,  # type: ignore[arg-type]
+        requested_on=date(2026, 3, 23),
+        new_duration_or_due=date(2026, 3, 27),
+        allow_late=True,
+    )
+    assert late.due_date == date(2026, 3, 27)
+    assert "late notice" in late.history[-1].reason
+    on_time = extend(e3, requested_on=date(2026, 3, 20), new_duration_or_due=date(2026, 3, 27))  # type: ignore[arg-type]
+    assert on_time.history[-1].reason == ""
+
+
+def test_switch_after_an_extension_keeps_the_later_date() -> None:
+    # accepted Mon 9/3/2026 10:00, 3 working days -> Thu 12/3; extended to Fri 20/3 on 10/3;
+    # verification (5 working days -> Mon 16/3) then keeps 20/3 but a restart counts 5 days.
+    base = compute_deadline(vn(2026, 3, 9, 10), Duration.working_days(3))
+    extended = extend(base, requested_on=date(2026, 3, 10), new_duration_or_due=date(2026, 3, 20))
+    switched = switch_to_alternative(
+        extended, Duration.working_days(5), recorded_at=vn(2026, 3, 11, 9)
+    )
+    assert switched.due_date == date(2026, 3, 20)
+    assert switched.due_at == vn(2026, 3, 20, 17)
+    assert switched.duration == Duration.working_days(5)
+    assert switched.extended
+    # Fri 13/3 + 5 working days -> Fri 20/3 ... restart from Mon 16/3 10:00 -> Mon 23/3
+    assert restart_after_supplement(switched, vn(2026, 3, 16, 10)).due_date == date(2026, 3, 23)
+    # a conditional limit shorter than the current one is still refused
+    with pytest.raises(DurationError):
+        switch_to_alternative(extended, Duration.working_days(2), recorded_at=vn(2026, 3, 11, 9))
 
 
 def test_extension_refusals(e3: object) -> None:

@@ -13,13 +13,23 @@ from decimal import Decimal
 import pytest
 
 from tthc._validate import VN_TZ
-from tthc.deadlines import Alternative, AlternativeKind, Duration, ProcessingTime, Timeliness
+from tthc.deadlines import (
+    Alternative,
+    AlternativeKind,
+    ChangeKind,
+    Duration,
+    ProcessingTime,
+    Timeliness,
+    compute_deadline,
+    extend,
+    restart_after_supplement,
+)
 from tthc.dossiers import (
     TRANSITIONS,
     Actor,
     ActorRole,
     Channel,
-    DeadlineChangeKind,
+    DeadlineRevisionKind,
     Dossier,
     DossierEvent,
     DossierStatus,
@@ -205,7 +215,7 @@ def test_supplement_restarts_the_limit_and_keeps_the_old_due_date_e4a() -> None:
     assert d.status is S.ACCEPTED
     assert d.due_date == dt.date(2026, 4, 3)
     history = d.deadline_history()
-    assert [h.kind for h in history] == [DeadlineChangeKind.SET, DeadlineChangeKind.RESTARTED]
+    assert [h.kind for h in history] == [DeadlineRevisionKind.SET, DeadlineRevisionKind.RESTARTED]
     assert history[0].due_date == dt.date(2026, 3, 23)
     assert history[1].previous_due_date == dt.date(2026, 3, 23)
     assert history[1].legal_ref.article == "Điều 19.5"
@@ -322,7 +332,7 @@ def test_extension_with_apology_then_late_e5() -> None:
     assert extended.due_date == dt.date(2026, 4, 10)
     assert extended.breaches == ()
     last = extended.deadline_history()[-1]
-    assert last.kind is DeadlineChangeKind.EXTENDED
+    assert last.kind is DeadlineRevisionKind.EXTENDED
     assert last.previous_due_date == dt.date(2026, 4, 3)
     assert last.reason == apology
     assert last.legal_ref.article == "Điều 19.6, 12.5"
@@ -548,7 +558,7 @@ def test_verification_switches_to_the_longer_alternative_limit() -> None:
     d = d.apply(ev(K.VERIFICATION_REQUIRED, t(2026, 3, 10, 9), AUTHORITY, reason="xác minh"))
     assert d.status is S.IN_PROCESS
     assert d.due_date == dt.date(2026, 3, 16)
-    assert d.deadline_history()[-1].kind is DeadlineChangeKind.VERIFICATION
+    assert d.deadline_history()[-1].kind is DeadlineRevisionKind.VERIFICATION
     assert d.deadline_history()[-1].previous_due_date == dt.date(2026, 3, 12)
     # a second verification changes nothing; a plain Duration has no alternative
     again = d.apply(ev(K.VERIFICATION_REQUIRED, t(2026, 3, 11, 9), AUTHORITY))
@@ -579,7 +589,7 @@ def test_payment_pauses_the_clock_only_where_sector_law_says_so() -> None:
     sector = sector.apply(ev(K.PAYMENT_RECEIVED, t(2026, 3, 16, 9), ONE_STOP))
     # 3 working days waited (12, 13, 16 March) -> due 23/3 + 3 working days = 26/3
     assert sector.due_date == dt.date(2026, 3, 26)
-    assert sector.deadline_history()[-1].kind is DeadlineChangeKind.PAYMENT_EXCLUDED
+    assert sector.deadline_history()[-1].kind is DeadlineRevisionKind.PAYMENT_EXCLUDED
     assert sector.deadline_history()[-1].legal_ref == land
     # extension is also possible while waiting for payment
     assert K.EXTENSION_GRANTED in d.allowed_events()
@@ -643,6 +653,8 @@ def test_event_payload_and_type_checks() -> None:
         Actor(ActorRole.ONE_STOP, 5)  # type: ignore[arg-type]
     with pytest.raises(InputTypeError):
         SectorRules(supplement_wait_days=-1)
+    with pytest.raises(InputTypeError):  # "sau 15 ngày": a period of 0 days is no period
+        SectorRules(supplement_wait_days=0)
 
 
 def test_dossier_construction_checks_and_replays_its_log() -> None:
@@ -733,3 +745,80 @@ def test_table_rules_statuses_and_events_all_have_legal_data() -> None:
         K.REFUSED_AT_INTAKE,
         K.ACCEPTED,
     )
+
+
+# --- one source of truth: the dossier's due dates are tthc.deadlines' --------------------------------
+
+
+def test_dossier_revisions_are_the_deadlines_module_computations() -> None:
+    # E3/E4(a)/E5 (tthc rules §7): accepted Mon 9/3/2026 09:15, 10 working days -> 23/3;
+    # supplement asked 11/3, received Fri 20/3 10:00 -> restart -> Fri 3/4 (Điều 19.5);
+    # extension notified Thu 2/4 -> Fri 10/4 (Điều 19.6).
+    d = in_process(t(2026, 3, 9, 9, 15), days=10)
+    d = d.apply(ev(K.SUPPLEMENT_REQUESTED, t(2026, 3, 11, 10), reason="bổ sung"))
+    d = d.apply(ev(K.SUPPLEMENT_RECEIVED, t(2026, 3, 20, 10)))
+    d = d.apply(ev(K.FORWARDED, t(2026, 3, 20, 11), to_unit="UBND"))
+    d = d.apply(
+        ev(
+            K.EXTENSION_GRANTED,
+            t(2026, 4, 2, 9),
+            AUTHORITY,
+            new_due_date=dt.date(2026, 4, 10),
+            reason="xin lỗi",
+        )
+    )
+    expected = compute_deadline(t(2026, 3, 9, 9, 15), Duration.working_days(10))
+    expected = restart_after_supplement(expected, t(2026, 3, 20, 10))
+    expected = extend(
+        expected, requested_on=dt.date(2026, 4, 2), new_duration_or_due=dt.date(2026, 4, 10)
+    )
+    current = d.deadline
+    assert current is not None
+    assert current.deadline is not None
+    assert current.deadline == expected
+    assert [c.kind for c in current.deadline.history] == [ChangeKind.RESTART, ChangeKind.EXTENSION]
+    assert [r.due_date for r in d.deadline_history()] == [
+        dt.date(2026, 3, 23),
+        dt.date(2026, 4, 3),
+        dt.date(2026, 4, 10),
+    ]
+    assert all(r.deadline is not None for r in d.deadline_history())
+
+
+def test_extension_to_a_day_off_is_refused() -> None:
+    # Điều 19.6 re-sets the return date; Sat 11/4/2026 is no working day (tthc.deadlines.extend)
+    d = in_process(t(2026, 3, 20, 9), days=10)
+    with pytest.raises(InvalidEvent) as info:
+        d.apply(
+            ev(
+                K.EXTENSION_GRANTED,
+                t(2026, 4, 1, 9),
+                new_due_date=dt.date(2026, 4, 11),
+                reason="xin lỗi",
+            )
+        )
+    assert info.value.context["reason"] == "extension_not_a_working_day"
+
+
+def test_verification_after_an_extension_keeps_the_extended_date() -> None:
+    # 03 working days (due Thu 12/3/2026), extended to Fri 20/3; verification (05 working days,
+    # Mon 16/3) does not shorten the promised date (tthc.deadlines.switch_to_alternative).
+    limit = ProcessingTime(
+        source="03 ngày làm việc; trường hợp cần xác minh thì không quá 05 ngày làm việc",
+        base=Duration.working_days(3),
+        alternatives=(Alternative(Duration.working_days(5), AlternativeKind.VERIFICATION),),
+    )
+    d = dossier(limit=limit).apply(ev(K.ACCEPTED, t(2026, 3, 9, 9)))
+    d = d.apply(ev(K.FORWARDED, t(2026, 3, 9, 10), to_unit="UBND"))
+    d = d.apply(
+        ev(
+            K.EXTENSION_GRANTED,
+            t(2026, 3, 10, 9),
+            AUTHORITY,
+            new_due_date=dt.date(2026, 3, 20),
+            reason="xin lỗi",
+        )
+    )
+    d = d.apply(ev(K.VERIFICATION_REQUIRED, t(2026, 3, 11, 9), AUTHORITY))
+    assert d.due_date == dt.date(2026, 3, 20)
+    assert d.deadline_history()[-1].kind is DeadlineRevisionKind.EXTENDED

@@ -17,11 +17,16 @@ SCRIPTS = sorted(
     if 'if __name__ == "__main__":' in path.read_text(encoding="utf-8")
 )
 ARGS = re.compile(r"^# test-args: (.*)$", re.MULTILINE)
+REQUIRES = re.compile(r"^# requires: (.*)$", re.MULTILINE)
 
 
 @pytest.mark.parametrize("script", SCRIPTS, ids=lambda p: str(p.relative_to(ROOT)))
 def test_example_runs(script: Path, tmp_path: Path) -> None:
-    found = ARGS.search(script.read_text(encoding="utf-8"))
+    text = script.read_text(encoding="utf-8")
+    for line in REQUIRES.findall(text):
+        for module in line.split(","):
+            pytest.importorskip(module.strip())
+    found = ARGS.search(text)
     args = shlex.split(found.group(1).replace("{tmp}", str(tmp_path))) if found else []
     result = subprocess.run(
         [sys.executable, str(script), *args],

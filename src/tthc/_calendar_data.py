@@ -11,6 +11,7 @@ import csv
 import datetime as _dt
 import io
 import json
+import re
 from collections.abc import Iterable
 from importlib import resources
 from typing import Any
@@ -44,6 +45,17 @@ OVERLAY_KINDS = {
     "make_up_working_day": True,
 }
 MAX_FILE_BYTES = 5_000_000
+_META_KEYS = (
+    "data_version",
+    "name",
+    "first_day",
+    "last_day",
+    "confirmed_through",
+    "weekly_rest",
+    "statutory_bases",
+)
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_JSON_TYPE: dict[type, str] = {str: "string", list: "list", dict: "object"}
 
 
 @attrs.frozen(slots=True)
@@ -101,7 +113,9 @@ def _read_text(name: str) -> str:
 
 def _iso_date(value: Any, *, file: str, row: int | str, field: str) -> _dt.date:
     try:
-        return _dt.date.fromisoformat(str(value).strip())
+        if not isinstance(value, str) or not _ISO_DATE.fullmatch(value.strip()):
+            raise ValueError(value)
+        return _dt.date.fromisoformat(value.strip())
     except ValueError:
         raise CalendarDataError(
             f"Dữ liệu lịch (calendar data): {file}, row {row}, field {field!r}: "
@@ -121,6 +135,18 @@ def parse_overlay(text: str, *, file: str = OVERLAY_FILE) -> tuple[OverlayRow, .
             file=file,
         )
     reader = csv.DictReader(io.StringIO(text))
+    try:
+        return _overlay_rows(reader, file)
+    except csv.Error as exc:
+        raise CalendarDataError(
+            f"Dữ liệu lịch (calendar data): {file}, row {reader.line_num}: not valid CSV ({exc})",
+            file=file,
+            row=reader.line_num,
+            field="*",
+        ) from None
+
+
+def _overlay_rows(reader: csv.DictReader[str], file: str) -> tuple[OverlayRow, ...]:
     header = tuple(reader.fieldnames or ())
     missing = [column for column in OVERLAY_COLUMNS if column not in header]
     unknown = [column for column in header if column not in OVERLAY_COLUMNS]
@@ -220,7 +246,15 @@ def _parse_row(raw: dict[str, str], *, file: str, row: int) -> OverlayRow:
 
 
 def parse_meta(text: str, *, file: str = META_FILE) -> CalendarMeta:
-    """Parse and validate ``calendar.json``."""
+    """Parse and validate ``calendar.json``.
+
+    Unknown fields are refused (keys starting with ``_`` are comments); texts must be strings.
+    """
+    if len(text) > MAX_FILE_BYTES:
+        raise CalendarDataError(
+            f"Dữ liệu lịch (calendar data): {file} is larger than {MAX_FILE_BYTES} bytes",
+            file=file,
+        )
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -230,8 +264,15 @@ def parse_meta(text: str, *, file: str = META_FILE) -> CalendarMeta:
             row=exc.lineno,
             field="*",
         ) from None
+    except RecursionError:
+        raise CalendarDataError(
+            f"Dữ liệu lịch (calendar data): {file} is nested too deeply to be calendar metadata",
+            file=file,
+            row="$",
+            field="*",
+        ) from None
 
-    def need(mapping: Any, key: str, where: str) -> Any:
+    def need(mapping: Any, key: str, where: str, kind: type | None = None) -> Any:
         if not isinstance(mapping, dict) or key not in mapping:
             raise CalendarDataError(
                 f"Dữ liệu lịch (calendar data): {file}: missing field {where}{key}",
@@ -239,7 +280,26 @@ def parse_meta(text: str, *, file: str = META_FILE) -> CalendarMeta:
                 row=where or "$",
                 field=key,
             )
+        if kind is not None and not isinstance(mapping[key], kind):
+            raise CalendarDataError(
+                f"Dữ liệu lịch (calendar data): {file}: field {where}{key} must be a "
+                f"{_JSON_TYPE[kind]}, got {type(mapping[key]).__name__}",
+                file=file,
+                row=where or "$",
+                field=key,
+            )
         return mapping[key]
+
+    def only(mapping: Any, keys: tuple[str, ...], where: str) -> None:
+        for key in mapping if isinstance(mapping, dict) else ():
+            if key not in keys and not str(key).startswith("_"):
+                raise CalendarDataError(
+                    f"Dữ liệu lịch (calendar data): {file}: unknown field {where}{key}",
+                    hint="allowed: " + ", ".join(keys),
+                    file=file,
+                    row=where or "$",
+                    field=key,
+                )
 
     def ref(mapping: Any, where: str) -> LegalRef:
         if not isinstance(mapping, dict):
@@ -261,6 +321,7 @@ def parse_meta(text: str, *, file: str = META_FILE) -> CalendarMeta:
                 field="legal_ref",
             ) from None
 
+    only(data, _META_KEYS, "")
     first = _iso_date(need(data, "first_day", ""), file=file, row="$", field="first_day")
     last = _iso_date(need(data, "last_day", ""), file=file, row="$", field="last_day")
     confirmed = _iso_date(
@@ -274,7 +335,8 @@ def parse_meta(text: str, *, file: str = META_FILE) -> CalendarMeta:
             row="$",
             field="confirmed_through",
         )
-    rest = need(data, "weekly_rest", "")
+    rest = need(data, "weekly_rest", "", dict)
+    only(rest, ("weekdays", "name_vi", "name_en", "legal_ref"), "weekly_rest.")
     weekdays = need(rest, "weekdays", "weekly_rest.")
     if not isinstance(weekdays, list) or not all(
         isinstance(w, int) and 0 <= w <= 6 for w in weekdays
@@ -287,9 +349,18 @@ def parse_meta(text: str, *, file: str = META_FILE) -> CalendarMeta:
             field="weekdays",
         )
     bases = []
-    for index, item in enumerate(need(data, "statutory_bases", "")):
+    for index, item in enumerate(need(data, "statutory_bases", "", list)):
         where = f"statutory_bases[{index}]"
-        kind = need(item, "kind", where + ".")
+        only(item, ("kind", "valid_from", "valid_to", "legal_ref"), where + ".")
+        kind = need(item, "kind", where + ".", str)
+        if kind not in OVERLAY_KINDS:
+            raise CalendarDataError(
+                f"Dữ liệu lịch (calendar data): {file}: {where}.kind {kind!r} is not one of "
+                f"{sorted(OVERLAY_KINDS)}",
+                file=file,
+                row=where,
+                field="kind",
+            )
         start = need(item, "valid_from", where + ".")
         end = need(item, "valid_to", where + ".")
         bases.append(
@@ -303,14 +374,14 @@ def parse_meta(text: str, *, file: str = META_FILE) -> CalendarMeta:
             )
         )
     return CalendarMeta(
-        data_version=str(need(data, "data_version", "")),
-        name=str(need(data, "name", "")),
+        data_version=need(data, "data_version", "", str),
+        name=need(data, "name", "", str),
         first_day=first,
         last_day=last,
         confirmed_through=confirmed,
         weekly_rest=frozenset(weekdays),
-        weekly_rest_name_vi=str(need(rest, "name_vi", "weekly_rest.")),
-        weekly_rest_name_en=str(need(rest, "name_en", "weekly_rest.")),
+        weekly_rest_name_vi=need(rest, "name_vi", "weekly_rest.", str),
+        weekly_rest_name_en=need(rest, "name_en", "weekly_rest.", str),
         weekly_rest_ref=ref(need(rest, "legal_ref", "weekly_rest."), "weekly_rest.legal_ref"),
         statutory_bases=tuple(bases),
     )

@@ -26,7 +26,7 @@ def register(subparsers: Any) -> None:
     """Add the ``deadline`` subcommand to an argparse ``subparsers`` object."""
     parser = subparsers.add_parser(
         "deadline",
-        help="due date (ngày hẹn trả) of a dossier",
+        help="hạn giải quyết hồ sơ / due date (ngày hẹn trả) of a dossier",
         description=(
             "Compute the due date of a dossier accepted at --accepted with the processing time "
             "--time (Vietnamese wording, e.g. '05 ngày làm việc'). A --accepted value without "

@@ -135,8 +135,12 @@ class Duration:
     amount: Decimal = attrs.field(converter=_to_decimal)
     unit: DurationUnit
     cutoff: _dt.time | None = None
+    #: The amount as an ``int`` for a whole number of working days, else ``None``: read by the
+    #: fast path of ``compute_deadline`` (derived, so not part of equality, repr or serialisation).
+    _whole_working_days: int | None = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_whole_working_days", None)
         if not isinstance(self.unit, DurationUnit):
             raise InputTypeError(
                 f"Đơn vị thời hạn (duration unit): unit must be a DurationUnit, got {self.unit!r}",
@@ -184,6 +188,8 @@ class Duration:
                 unit=self.unit.value,
                 amount=self.amount,
             )
+        if self.unit is DurationUnit.WORKING_DAY and self.is_whole:
+            object.__setattr__(self, "_whole_working_days", int(self.amount))
         if self.unit in _WHOLE_ONLY and self.amount != self.amount.to_integral_value():
             raise DurationError(
                 f"Thời hạn (duration): {_format_amount(self.amount)} {self.unit.name_vi} — "

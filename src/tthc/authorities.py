@@ -39,6 +39,7 @@ from tthc.errors import DataFileError, InputTypeError, NoCompetenceRule
 from tthc.legal import LegalRef, Validity
 from tthc.units import (
     AdministrativeUnit,
+    UnitKind,
     UnitLevel,
     communes,
     legacy_unit,
@@ -708,6 +709,41 @@ class _ReceptionTable:
     rules: tuple[_ReceptionRule, ...]
 
 
+_PROCEDURE_FIELDS = frozenset({"codes", "field", "key", "name_vi", "note", "research_row", "rules"})
+_RULE_FIELDS = frozenset(
+    {
+        "also",
+        "anchor",
+        "authority",
+        "body",
+        "body_by_kind",
+        "body_by_unit",
+        "confidence",
+        "id",
+        "layer",
+        "left_to_province",
+        "legal_basis",
+        "note",
+        "provinces",
+        "supersedes",
+        "valid_from",
+        "valid_to",
+        "variant",
+    }
+)
+_UNIT_KINDS = frozenset(kind.value for kind in UnitKind)
+
+
+def _only(mapping: Mapping[str, Any], allowed: frozenset[str], where: str) -> None:
+    for key in mapping:
+        if key not in allowed:
+            raise DataFileError(
+                f"Tệp dữ liệu (data file): unknown field {key!r} at {where}",
+                hint="fields: " + ", ".join(sorted(allowed)),
+                path=f"{where}.{key}",
+            )
+
+
 def _load_json(name: str) -> dict[str, Any]:
     text = resources.files("tthc").joinpath(f"data/competence/{name}").read_text(encoding="utf-8")
     data: dict[str, Any] = json.loads(text)
@@ -752,8 +788,18 @@ def _table() -> _Table:
     code_to_key: dict[str, str] = {}
     for i, proc in enumerate(raw["procedures"]):
         found: list[CompetenceRule] = []
+        _only(proc, _PROCEDURE_FIELDS, f"{name} procedures[{i}]")
         for j, row in enumerate(proc["rules"]):
             where = f"{name} procedures[{i}].rules[{j}]"
+            _only(row, _RULE_FIELDS, where)
+            for kind in row.get("body_by_kind", {}):
+                if kind not in _UNIT_KINDS:
+                    raise DataFileError(
+                        f"Tệp dữ liệu (data file) {name}: {where}.body_by_kind names unit kind "
+                        f"{kind!r}, which does not exist",
+                        hint="unit kinds: " + ", ".join(sorted(_UNIT_KINDS)),
+                        path=f"{where}.body_by_kind.{kind}",
+                    )
             try:
                 rule = CompetenceRule(
                     id=row["id"],
@@ -789,6 +835,14 @@ def _table() -> _Table:
         rules.extend(found)
         for code in proc["codes"]:
             code_to_key[code] = proc["key"]
+    ids = {rule.id for rule in rules}
+    for rule in rules:
+        if rule.supersedes is not None and rule.supersedes not in ids:
+            raise DataFileError(
+                f"Tệp dữ liệu (data file) {name}: rule {rule.id!r} supersedes {rule.supersedes!r}, "
+                "which does not exist",
+                path=f"{name} rules.{rule.id}.supersedes",
+            )
     return _Table(
         data_version=str(raw["data_version"]),
         rules=tuple(rules),

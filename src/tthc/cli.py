@@ -23,6 +23,8 @@ __all__ = ["main"]
 #: Modules that add subcommands; each exposes ``register(subparsers)``.
 _SUBCOMMAND_MODULES: tuple[str, ...] = (
     "tthc._cli_calendar",
+    "tthc._cli_bulk",
+    "tthc._cli_dossiers",
     "tthc._cli_deadlines",
     "tthc._cli_authorities",
     "tthc._cli_workflows",
@@ -40,14 +42,34 @@ def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser with every subcommand registered."""
     parser = _Parser(
         prog="tthc",
+        add_help=False,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
         description=(
-            "Quy tắc thủ tục hành chính Việt Nam: ngày làm việc, hạn giải quyết hồ sơ, cơ quan có "
-            "thẩm quyền. / Vietnamese administrative-procedure rules: working days, dossier due "
-            "dates, competent authorities."
+            "Quy tắc thủ tục hành chính Việt Nam: ngày làm việc, hạn giải quyết hồ sơ,\n"
+            "cơ quan có thẩm quyền — mỗi kết quả kèm căn cứ pháp lý.\n"
+            "Vietnamese administrative-procedure rules: working days, dossier due dates,\n"
+            "competent authorities — every answer with its legal basis."
         ),
-        epilog="Exit codes: 0 success, 1 problems found, 2 bad input (error[<code>] on stderr).",
+        epilog=(
+            "Ví dụ / examples:\n"
+            '  tthc deadline --accepted "2026-04-29 10:00" --time "05 ngày làm việc"\n'
+            "  tthc authority 1.001193 --unit 31135 --on 2026-03-01 --json\n"
+            "  tthc COMMAND --help\n"
+            "\n"
+            "--json: một tài liệu JSON trên stdout / one JSON document on stdout.\n"
+            "Mã thoát / exit codes: 0 thành công / success; 1 có vấn đề cần báo / problems\n"
+            "found; 2 đầu vào sai / bad input, one line error[<code>]: <message> on stderr."
+        ),
     )
-    parser.add_argument("--version", action="version", version=f"tthc {__version__}")
+    parser.add_argument(
+        "-h", "--help", action="help", help="hướng dẫn này / show this help and exit"
+    )
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"tthc {__version__}",
+        help="phiên bản / show the version and exit",
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in _SUBCOMMAND_MODULES:
         importlib.import_module(name).register(subparsers)
@@ -57,7 +79,12 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return its exit code."""
     parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    # `tthc calendar YEAR` takes a positional year, so `tthc calendar export ...` is routed to the
+    # `calendar-export` subcommand before parsing.
+    if arguments[:2] == ["calendar", "export"]:
+        arguments = ["calendar-export", *arguments[2:]]
+    args = parser.parse_args(arguments)
     handler = getattr(args, "func", None)
     if handler is None:
         parser.print_help()

@@ -78,12 +78,14 @@ __all__ = [
     "compute_deadline",
     "counting_rule",
     "extend",
+    "latest_extension_request",
     "metric_766_on_time",
     "parse_processing_time",
     "pause_for_financial_obligation",
     "restart_after_supplement",
     "supplement_closing_date",
     "switch_to_alternative",
+    "working_time_between",
 ]
 
 _ONE_DAY = _dt.timedelta(days=1)
@@ -409,9 +411,12 @@ def _default_hours(office_hours: OfficeHours | None) -> OfficeHours:
     return office_hours
 
 
-@functools.cache
+_DEFAULT_OFFICE_HOURS = OfficeHours()
+_DEFAULT_CLOSES = _DEFAULT_OFFICE_HOURS.closes
+
+
 def _DEFAULT_HOURS() -> OfficeHours:  # noqa: N802
-    return OfficeHours()
+    return _DEFAULT_OFFICE_HOURS
 
 
 def _since_midnight(t: _dt.time) -> _dt.timedelta:
@@ -454,6 +459,59 @@ def _working_position(
         if elapsed < hours.day_length:
             return day, elapsed
     return cal.next_working_day(day), _dt.timedelta()
+
+
+def _working_time(
+    a: _dt.datetime, b: _dt.datetime, cal: WorkCalendar, hours: OfficeHours
+) -> _dt.timedelta:
+    """Working time inside the office windows between two Vietnam-time instants, ``a <= b``."""
+    day_a, off_a = _working_position(a, cal, hours)
+    day_b, off_b = _working_position(b, cal, hours)
+    return cal.working_days_between(day_a, day_b) * hours.day_length + off_b - off_a
+
+
+def working_time_between(
+    start: _dt.datetime,
+    end: _dt.datetime,
+    *,
+    calendar: WorkCalendar | None = None,
+    office_hours: OfficeHours | None = None,
+) -> _dt.timedelta:
+    """Return the working time (thời gian làm việc) between two instants.
+
+    Only time inside the office windows of working days counts (lunch breaks, evenings,
+    weekends, holidays and official days off do not): the measure that working-hour limits
+    (``giờ làm việc``) are counted in. It is the inverse of :func:`compute_deadline` for such
+    limits: for ``t`` inside office hours, ``working_time_between(t, compute_deadline(t,
+    Duration.working_hours(h)).due_at) == timedelta(hours=h)``. O(1): two look-ups in the
+    calendar's working-day index, whatever the distance.
+
+    Args:
+        start: From (aware; converted to Vietnam time).
+        end: To (aware). When ``end`` is before ``start`` the result is negative.
+        calendar: The working calendar; default :func:`tthc.calendar.civil_service_calendar`.
+        office_hours: The office windows; default 07:30–11:30 and 13:00–17:00.
+
+    Raises:
+        InputTypeError: wrong argument types.
+        NaiveDatetimeError: an instant has no time zone.
+        CalendarRangeError: a date outside the calendar's range.
+
+    Example:
+        >>> from datetime import datetime
+        >>> from tthc import VN_TZ
+        >>> working_time_between(
+        ...     datetime(2026, 4, 29, 16, tzinfo=VN_TZ), datetime(2026, 5, 4, 8, 30, tzinfo=VN_TZ)
+        ... )  # 30/4 and 1/5 are holidays, then a weekend
+        datetime.timedelta(seconds=7200)
+    """
+    a = to_vietnam_time(start, "start")
+    b = to_vietnam_time(end, "end")
+    cal = _default_calendar(calendar)
+    hours = _default_hours(office_hours)
+    if b < a:
+        return -_working_time(b, a, cal, hours)
+    return _working_time(a, b, cal, hours)
 
 
 def _add_working_time(
@@ -669,11 +727,52 @@ def compute_deadline(
         >>> d.due_date
         datetime.date(2026, 5, 8)
     """
+    # Fast path for the common case, with the same checks and the same result as _compute: an
+    # exact datetime already in Vietnam time, a whole number of working days, exact calendar and
+    # office-hours types (anything else, subclasses included, takes the general path below).
+    if (
+        type(accepted_at) is _DATETIME
+        and accepted_at.tzinfo is VN_TZ
+        and type(duration) is Duration
+        and (calendar is None or type(calendar) is WorkCalendar)
+        and (office_hours is None or type(office_hours) is OfficeHours)
+    ):
+        n = duration._whole_working_days
+        if n is not None:
+            cal = civil_service_calendar() if calendar is None else calendar
+            day = accepted_at.date()
+            due_date = cal.add_working_days(day, n)  # range and strict checks happen here
+            if office_hours is None:
+                hours, closes = _DEFAULT_OFFICE_HOURS, _DEFAULT_CLOSES
+            else:
+                hours, closes = office_hours, office_hours.closes
+            # Positional, in the field order of Deadline (saves the keyword matching).
+            return Deadline(
+                accepted_at,  # accepted_at
+                accepted_at,  # start
+                duration,  # duration
+                due_date,  # due_date
+                _COMBINE(due_date, closes, VN_TZ),  # due_at
+                due_date > cal.confirmed_through,  # provisional (due_date > day, in range)
+                _working_days_rule(),  # rule
+                hours,  # office_hours
+                cal,  # calendar
+                day,  # skipped_after
+            )
     accepted = to_vietnam_time(accepted_at, "accepted_at")
     resolved, shift = _resolve(duration)
     return _compute(
         accepted, resolved, _default_calendar(calendar), _default_hours(office_hours), shift
     )
+
+
+_DATETIME = _dt.datetime
+_COMBINE = _dt.datetime.combine
+
+
+@functools.cache
+def _working_days_rule() -> CountingRule:
+    return _rule("working_days")
 
 
 # --- the clock over a dossier's life ------------------------------------------------------------
@@ -691,6 +790,25 @@ def _change(
         new_due_date=new_due,
         rule=_rule(rule),
         reason=reason,
+    )
+
+
+def _moved(
+    deadline: Deadline,
+    new_due: _dt.date,
+    new_at: _dt.datetime,
+    cal: WorkCalendar,
+    change: DeadlineChange,
+) -> Deadline:
+    """The same clock with a later due date (extension, pause), the change kept in history."""
+    return attrs.evolve(
+        deadline,
+        due_date=new_due,
+        due_at=new_at,
+        skipped_after=deadline.start.date(),
+        calendar=cal,
+        provisional=deadline.provisional or cal.is_provisional(new_due),
+        history=(*deadline.history, change),
     )
 
 
@@ -762,12 +880,14 @@ def switch_to_alternative(
     For "trường hợp cần xác minh thì không quá 05 ngày làm việc": the longer limit replaces the
     base one and is counted from the same acceptance instant (tthc_rules §1.7); an
     :class:`Alternative` marked ``additional`` ("kéo dài thêm") is added to the current limit.
-    Verification itself does not stop the clock (Decree 118/2025 Art. 19.4).
+    Verification itself does not stop the clock (Decree 118/2025 Art. 19.4). When the current
+    due date is already later than the alternative's (an extension or a pause moved it), that
+    date stands; the longer limit is still recorded, so a later restart counts it.
 
     Raises:
         NaiveDatetimeError: ``recorded_at`` has no time zone.
         InvalidEvent: ``recorded_at`` is before the clock started.
-        DurationError: the new limit would end before the current due instant, or units clash.
+        DurationError: the new limit ends before the current limit does, or units clash.
     """
     deadline = _require_deadline(deadline)
     at = to_vietnam_time(recorded_at, "recorded_at")
@@ -782,23 +902,64 @@ def switch_to_alternative(
             f"got {type(alternative).__name__}",
             argument="alternative",
         )
+    cal = _calendar_of(deadline, calendar)
     new = _compute(
-        deadline.accepted_at,
-        duration,
-        _calendar_of(deadline, calendar),
-        deadline.office_hours,
-        deadline.start_after_cutoff,
+        deadline.accepted_at, duration, cal, deadline.office_hours, deadline.start_after_cutoff
     )
     if new.due_at < deadline.due_at:
-        raise DurationError(
-            f"Thời hạn theo điều kiện (conditional limit) {duration} ends "
-            f"{new.due_at.isoformat()}, before the current due {deadline.due_at.isoformat()}",
-            hint="a conditional limit replaces the base one only when it is longer",
+        # Compare limits, not dates: the current due date may be later because of an extension
+        # or a pause, and then it stands while the longer limit takes over (for a restart).
+        own = _compute(
+            deadline.accepted_at,
+            deadline.duration,
+            cal,
+            deadline.office_hours,
+            deadline.start_after_cutoff,
+        )
+        if new.due_at < own.due_at:
+            raise DurationError(
+                f"Thời hạn theo điều kiện (conditional limit) {duration} ends "
+                f"{new.due_at.isoformat()}, before the current limit's due {own.due_at.isoformat()}",
+                hint="a conditional limit replaces the base one only when it is longer",
+            )
+        new = attrs.evolve(
+            new,
+            due_date=deadline.due_date,
+            due_at=deadline.due_at,
+            provisional=deadline.provisional,
+            skipped_after=deadline.skipped_after,
         )
     change = _change(
         deadline, new.due_date, ChangeKind.ALTERNATIVE, at=at, rule="alternative", reason=reason
     )
     return attrs.evolve(new, history=(*deadline.history, change))
+
+
+def latest_extension_request(
+    due: Deadline | _dt.date, *, calendar: WorkCalendar | None = None
+) -> _dt.date:
+    """Return the last day an extension may be notified for a dossier due on ``due``.
+
+    Decree 118/2025 Art. 19.6: the authority notifies the new date "chậm nhất 01 ngày trước
+    ngày hết hạn". tthc reads it as: at the latest the working day before the due date (a
+    Monday due date after a weekend must be notified by the Friday).
+
+    Args:
+        due: The deadline (its due date is used) or the due date.
+        calendar: The working calendar; default the deadline's own, else the national one.
+
+    Raises:
+        InputTypeError: ``due`` is neither a Deadline nor a date.
+        CalendarRangeError: the date is outside the calendar.
+
+    Example:
+        >>> import datetime as dt
+        >>> latest_extension_request(dt.date(2026, 5, 4))  # Mon after 30/4, 1/5 and a weekend
+        datetime.date(2026, 4, 29)
+    """
+    if isinstance(due, Deadline):
+        return _calendar_of(due, calendar).previous_working_day(due.due_date)
+    return _default_calendar(calendar).previous_working_day(require_date(due, "due"))
 
 
 def extend(
@@ -807,12 +968,14 @@ def extend(
     requested_on: _dt.date,
     new_duration_or_due: Duration | _dt.date,
     calendar: WorkCalendar | None = None,
+    allow_late: bool = False,
 ) -> Deadline:
     """Extend the due date once (gia hạn, hẹn lại ngày trả kết quả).
 
     Decree 118/2025 Art. 19.6: the authority must notify "chậm nhất 01 ngày trước ngày hết
     hạn" and the return date may be re-set "không quá một lần". tthc reads the first condition
-    as: ``requested_on`` is at the latest the working day before the due date.
+    as: ``requested_on`` is at the latest the working day before the due date
+    (:func:`latest_extension_request`).
 
     Args:
         deadline: The current deadline.
@@ -820,11 +983,13 @@ def extend(
         new_duration_or_due: Extra time counted from the current due date, or the new due date
             (a working day after the current one).
         calendar: The working calendar; default the one the deadline was computed with.
+        allow_late: Apply a request made later than Art. 19.6 allows instead of refusing it
+            (a dossier log records what happened; the change's ``reason`` says it was late).
 
     Raises:
         ExtensionNotAllowed: already extended (``context['reason'] == 'already_extended'``),
-            asked too late (``'too_late'``), a new date not after the current one
-            (``'not_later'``) or not a working day (``'not_a_working_day'``).
+            asked too late (``'too_late'``, unless ``allow_late``), a new date not after the
+            current one (``'not_later'``) or not a working day (``'not_a_working_day'``).
         InputTypeError: wrong argument types.
     """
     deadline = _require_deadline(deadline)
@@ -838,7 +1003,8 @@ def extend(
             due_date=deadline.due_date,
         )
     latest = cal.previous_working_day(deadline.due_date)
-    if asked > latest:
+    late = asked > latest
+    if late and not allow_late:
         raise ExtensionNotAllowed(
             f"Gia hạn (extension) not allowed: requested on {asked:%d/%m/%Y}, later than "
             f"{latest:%d/%m/%Y}, one working day before the due date {deadline.due_date:%d/%m/%Y} "
@@ -881,16 +1047,13 @@ def extend(
             argument="new_duration_or_due",
         )
     at = _dt.datetime.combine(asked, _dt.time(0), tzinfo=VN_TZ)
-    change = _change(deadline, new_due, ChangeKind.EXTENSION, at=at, rule="extension", reason="")
-    return attrs.evolve(
-        deadline,
-        due_date=new_due,
-        due_at=new_at,
-        skipped_after=deadline.start.date(),
-        calendar=cal,
-        provisional=deadline.provisional or cal.is_provisional(new_due),
-        history=(*deadline.history, change),
+    reason = (
+        f"thông báo muộn (late notice): {asked:%d/%m/%Y}, latest {latest:%d/%m/%Y}" if late else ""
     )
+    change = _change(
+        deadline, new_due, ChangeKind.EXTENSION, at=at, rule="extension", reason=reason
+    )
+    return _moved(deadline, new_due, new_at, cal, change)
 
 
 def pause_for_financial_obligation(
@@ -948,9 +1111,7 @@ def pause_for_financial_obligation(
     elif unit in (DurationUnit.WORKING_HOUR, DurationUnit.WORKING_MINUTE) or not (
         deadline.duration.is_whole
     ):
-        day_a, off_a = _working_position(asked, cal, hours)
-        day_b, off_b = _working_position(paid, cal, hours)
-        paused = cal.working_days_between(day_a, day_b) * hours.day_length + off_b - off_a
+        paused = _working_time(asked, paid, cal, hours)
         new_at = (
             _add_working_time(deadline.due_at, paused, cal, hours)[1]
             if paused > _dt.timedelta()
@@ -967,15 +1128,7 @@ def pause_for_financial_obligation(
     change = _change(
         deadline, new_due, ChangeKind.PAUSE, at=paid, rule="financial_pause", reason=reason
     )
-    return attrs.evolve(
-        deadline,
-        due_date=new_due,
-        due_at=new_at,
-        skipped_after=deadline.start.date(),
-        calendar=cal,
-        provisional=deadline.provisional or cal.is_provisional(new_due),
-        history=(*deadline.history, change),
-    )
+    return _moved(deadline, new_due, new_at, cal, change)
 
 
 def supplement_closing_date(

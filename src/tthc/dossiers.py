@@ -35,6 +35,7 @@ import attrs
 from tthc._validate import VN_TZ, require_aware, require_date
 from tthc.calendar import OfficeHours, WorkCalendar, civil_service_calendar
 from tthc.deadlines import (
+    Alternative,
     AlternativeKind,
     Deadline,
     Duration,
@@ -42,10 +43,17 @@ from tthc.deadlines import (
     Timeliness,
     classify,
     compute_deadline,
+    extend,
+    latest_extension_request,
+    pause_for_financial_obligation,
+    restart_after_supplement,
+    supplement_closing_date,
+    switch_to_alternative,
 )
 from tthc.errors import (
     DataFileError,
     DurationError,
+    ExtensionNotAllowed,
     InputTypeError,
     InvalidEvent,
     InvalidTransition,
@@ -58,8 +66,8 @@ __all__ = [
     "ActorRole",
     "Breach",
     "Channel",
-    "DeadlineChange",
-    "DeadlineChangeKind",
+    "DeadlineRevision",
+    "DeadlineRevisionKind",
     "Dossier",
     "DossierEvent",
     "DossierStatus",
@@ -487,11 +495,11 @@ class SectorRules:
     legal_ref: LegalRef | None = None
 
     def __attrs_post_init__(self) -> None:
-        for name in ("supplement_notice_working_days", "supplement_wait_days"):
+        for name, least in (("supplement_notice_working_days", 0), ("supplement_wait_days", 1)):
             value = getattr(self, name)
-            if value is not None and (type(value) is not int or value < 0):
+            if value is not None and (type(value) is not int or value < least):
                 raise InputTypeError(
-                    f"Thời hạn chuyên ngành (sector period) {name} must be a non-negative int",
+                    f"Thời hạn chuyên ngành (sector period) {name} must be an int >= {least}",
                     argument=name,
                 )
 
@@ -594,7 +602,7 @@ def allowed_events(status: DossierStatus, channel: Channel) -> tuple[EventKind, 
 # --- derived records ------------------------------------------------------------------------------
 
 
-class DeadlineChangeKind(str, enum.Enum):
+class DeadlineRevisionKind(str, enum.Enum):
     """Why the due date was set or changed."""
 
     SET = "set"
@@ -613,8 +621,14 @@ class PauseReason(str, enum.Enum):
 
 
 @attrs.frozen(slots=True)
-class DeadlineChange:
-    """One entry of the deadline history.
+class DeadlineRevision:
+    """One entry of a dossier's deadline history (the due date set, or revised by an event).
+
+    Not to be confused with :class:`tthc.deadlines.DeadlineChange`, the change record kept in
+    :attr:`tthc.deadlines.Deadline.history`: a revision ties a due date to the dossier event that
+    caused it (and covers the first one, ``SET``); the arithmetic and its legal rules are those
+    of :mod:`tthc.deadlines` (``restart_after_supplement``, ``switch_to_alternative``,
+    ``extend``, ``pause_for_financial_obligation``).
 
     Attributes:
         event_index: Index of the event that set the due date.
@@ -625,13 +639,13 @@ class DeadlineChange:
         previous_due_date: The due date it replaced (``NgayHenTraTruoc``), if any.
         reason: Explanation in words.
         legal_ref: Legal basis of the change.
-        deadline: The full computation (with the days skipped) when tthc computed it; ``None``
-            for a date fixed by the one-stop (an extension).
+        deadline: The :class:`~tthc.deadlines.Deadline` in force from then on (with the days
+            skipped and its own change history); not part of equality.
     """
 
     event_index: int
     at: _dt.datetime
-    kind: DeadlineChangeKind
+    kind: DeadlineRevisionKind
     due_date: _dt.date
     due_at: _dt.datetime
     previous_due_date: _dt.date | None
@@ -806,11 +820,11 @@ def _base_duration(limit: ProcessingTime | Duration) -> Duration:
     return limit.require_base()
 
 
-def _verification_duration(limit: ProcessingTime | Duration) -> Duration | None:
+def _verification_alternative(limit: ProcessingTime | Duration) -> Alternative | None:
     if isinstance(limit, Duration):
         return None
     try:
-        return limit.alternative(AlternativeKind.VERIFICATION).total(limit.base)
+        return limit.alternative(AlternativeKind.VERIFICATION)
     except DurationError:
         return None
 
@@ -847,8 +861,8 @@ class _State:
     __slots__ = (
         "accepted_at",
         "breaches",
-        "clock_start",
         "corr_request_at",
+        "deadline",
         "delivered_at",
         "duration",
         "extensions",
@@ -875,10 +889,10 @@ class _State:
         self.last_at: _dt.datetime | None = None
         self.submitted_at: _dt.datetime | None = None
         self.accepted_at: _dt.datetime | None = None
-        self.clock_start: _dt.datetime | None = None
+        self.deadline: Deadline | None = None
         self.duration = duration
         self.verification = False
-        self.history: tuple[DeadlineChange, ...] = ()
+        self.history: tuple[DeadlineRevision, ...] = ()
         self.breaches: tuple[Breach, ...] = ()
         self.pauses: tuple[Pause, ...] = ()
         self.handoffs: tuple[Handoff, ...] = ()
@@ -1033,7 +1047,7 @@ class Dossier:
         return self._state.breaches
 
     @property
-    def deadline(self) -> DeadlineChange | None:
+    def deadline(self) -> DeadlineRevision | None:
         """The due date in force, or ``None`` before acceptance."""
         history = self._state.history
         return history[-1] if history else None
@@ -1063,7 +1077,7 @@ class Dossier:
         """
         return self._state.finished_at
 
-    def deadline_history(self) -> tuple[DeadlineChange, ...]:
+    def deadline_history(self) -> tuple[DeadlineRevision, ...]:
         """Every due date the dossier had, oldest first, each with the reason for the change."""
         return self._state.history
 
@@ -1164,7 +1178,7 @@ class Dossier:
         state = self.as_of(as_of)._state
         history = state.history
         if not count_extension:
-            history = tuple(h for h in history if h.kind is not DeadlineChangeKind.EXTENDED)
+            history = tuple(h for h in history if h.kind is not DeadlineRevisionKind.EXTENDED)
         if not history:
             return None
         due = history[-1].due_date
@@ -1187,15 +1201,11 @@ class Dossier:
         state = self._state
         if EventKind.EXTENSION_GRANTED not in _allowed_now(self, state):
             return False
-        assert state.history  # in process means accepted
-        return day <= _latest_extension_day(state.history[-1].due_date, self._cal)
+        assert state.deadline is not None  # in process means accepted
+        return day <= latest_extension_request(state.deadline)
 
 
 _DEFAULT_HOURS = OfficeHours()
-
-
-def _latest_extension_day(due: _dt.date, cal: WorkCalendar) -> _dt.date:
-    return cal.previous_working_day(due)
 
 
 def _allowed_now(dossier: Dossier, state: _State) -> tuple[EventKind, ...]:
@@ -1343,11 +1353,17 @@ def _step(dossier: Dossier, state: _State, event: DossierEvent, index: int) -> _
             new.refused_at = at
         else:
             new.accepted_at = at
-            new.clock_start = at
             deadline = _deadline(at, new.duration, cal, hours)
+            new.deadline = deadline
             new.history = (
-                _change(
-                    index, at, DeadlineChangeKind.SET, deadline, previous=None, row=row, event=event
+                _revision(
+                    index,
+                    at,
+                    DeadlineRevisionKind.SET,
+                    deadline,
+                    previous=None,
+                    row=row,
+                    event=event,
                 ),
             )
     elif kind is EventKind.FORWARDED:
@@ -1364,8 +1380,8 @@ def _step(dossier: Dossier, state: _State, event: DossierEvent, index: int) -> _
         days, _ref = _limit(
             "supplement_notice", dossier.sector_rules.supplement_notice_working_days
         )
-        assert state.clock_start is not None
-        latest = cal.add_working_days(_vn_date(state.clock_start), days)
+        assert state.deadline is not None
+        latest = cal.add_working_days(_vn_date(state.deadline.accepted_at), days)
         if day > latest:
             breaches.append(
                 _breach(
@@ -1388,16 +1404,18 @@ def _step(dossier: Dossier, state: _State, event: DossierEvent, index: int) -> _
         previous_due = state.history[-1].due_date
         new.supplements = (*state.supplements, (at, None, previous_due, None))
     elif kind is EventKind.SUPPLEMENT_RECEIVED:
-        new.clock_start = at
         new.suppl_request_at = None
-        deadline = _deadline(at, new.duration, cal, hours)
+        assert state.deadline is not None
+        # Điều 19.5: the limit restarts from zero (tthc.deadlines holds the rule)
+        deadline = restart_after_supplement(state.deadline, at)
+        new.deadline = deadline
         previous = state.history[-1]
         new.history = (
             *state.history,
-            _change(
+            _revision(
                 index,
                 at,
-                DeadlineChangeKind.RESTARTED,
+                DeadlineRevisionKind.RESTARTED,
                 deadline,
                 previous=previous.due_date,
                 row=row,
@@ -1409,7 +1427,9 @@ def _step(dossier: Dossier, state: _State, event: DossierEvent, index: int) -> _
     elif kind is EventKind.CLOSED_NO_SUPPLEMENT:
         assert state.suppl_request_at is not None
         days, _ref = _limit("supplement_wait", dossier.sector_rules.supplement_wait_days)
-        earliest = _earliest_closing_day(state.suppl_request_at, days, cal)
+        # Điều 19.5 "sau 15 ngày": closing is possible from the day after the period's last day
+        last_day = supplement_closing_date(state.suppl_request_at, days=days, calendar=cal)
+        earliest = last_day + _dt.timedelta(days=1)
         if day < earliest:
             raise _refuse(
                 dossier,
@@ -1431,39 +1451,50 @@ def _step(dossier: Dossier, state: _State, event: DossierEvent, index: int) -> _
         requested_at = state.payment_request_at
         new.payment_request_at = None
         if dossier.sector_rules.payment_excluded_from_limit and requested_at is not None:
-            shift = cal.working_days_between(_vn_date(requested_at), day)
-            if shift > 0:
-                previous = state.history[-1]
-                due = cal.add_working_days(previous.due_date, shift)
-                ref = dossier.sector_rules.legal_ref or row.legal_ref
+            assert state.deadline is not None
+            ref = dossier.sector_rules.legal_ref or row.legal_ref
+            moved = pause_for_financial_obligation(
+                state.deadline,
+                requested_at=requested_at,
+                completed_at=at,
+                excluded_from_limit=True,
+                legal_ref=ref,
+            )
+            new.deadline = moved
+            if moved.due_at != state.deadline.due_at:
                 new.history = (
                     *state.history,
-                    DeadlineChange(
+                    DeadlineRevision(
                         event_index=index,
                         at=at,
-                        kind=DeadlineChangeKind.PAYMENT_EXCLUDED,
-                        due_date=due,
-                        due_at=_end_of_day(due, hours),
-                        previous_due_date=previous.due_date,
-                        reason=f"{shift} working days waiting for payment excluded by sector law",
+                        kind=DeadlineRevisionKind.PAYMENT_EXCLUDED,
+                        due_date=moved.due_date,
+                        due_at=moved.due_at,
+                        previous_due_date=state.deadline.due_date,
+                        reason="time waiting for payment excluded by sector law: "
+                        + moved.history[-1].reason,
                         legal_ref=ref,
+                        deadline=moved,
                     ),
                 )
     elif kind is EventKind.VERIFICATION_REQUIRED:
-        alternative = _verification_duration(dossier.processing_time)
+        alternative = _verification_alternative(dossier.processing_time)
         if alternative is not None and not state.verification:
             new.verification = True
-            new.duration = alternative
-            assert state.clock_start is not None
-            deadline = _deadline(state.clock_start, alternative, cal, hours)
+            assert state.deadline is not None
+            try:
+                deadline = switch_to_alternative(state.deadline, alternative, recorded_at=at)
+            except DurationError:
+                deadline = state.deadline  # the conditional limit is not longer: nothing changes
+            new.deadline = deadline
             previous = state.history[-1]
-            if deadline.due_date > previous.due_date:
+            if deadline.due_at > state.deadline.due_at:
                 new.history = (
                     *state.history,
-                    _change(
+                    _revision(
                         index,
                         at,
-                        DeadlineChangeKind.VERIFICATION,
+                        DeadlineRevisionKind.VERIFICATION,
                         deadline,
                         previous=previous.due_date,
                         row=row,
@@ -1472,17 +1503,31 @@ def _step(dossier: Dossier, state: _State, event: DossierEvent, index: int) -> _
                 )
     elif kind is EventKind.EXTENSION_GRANTED:
         assert event.new_due_date is not None
+        assert state.deadline is not None
         previous = state.history[-1]
-        if event.new_due_date <= previous.due_date:
-            raise InvalidEvent(
-                f"Ngày hẹn mới (new due date) {event.new_due_date.isoformat()} must be later "
-                f"than the due date in force {previous.due_date.isoformat()}",
-                dossier_code=dossier.code,
-                reason="extension_not_later",
-                index=index,
+        try:
+            # Điều 19.6 (tthc.deadlines holds the rule); a late notice is recorded as a breach
+            deadline = extend(
+                state.deadline,
+                requested_on=day,
+                new_duration_or_due=event.new_due_date,
+                allow_late=True,
             )
+        except ExtensionNotAllowed as err:
+            reason = err.context.get("reason")
+            if reason not in _EXTENSION_REFUSALS:
+                raise
+            raise InvalidEvent(
+                f"Ngày hẹn mới (new due date) {event.new_due_date.isoformat()} "
+                f"{_EXTENSION_REFUSALS[reason]} (due date in force "
+                f"{previous.due_date.isoformat()})",
+                dossier_code=dossier.code,
+                reason=f"extension_{reason}",
+                index=index,
+            ) from None
+        new.deadline = deadline
         new.extensions += 1
-        latest = _latest_extension_day(previous.due_date, cal)
+        latest = latest_extension_request(state.deadline)
         if day > latest:
             breaches.append(
                 _breach(
@@ -1495,15 +1540,16 @@ def _step(dossier: Dossier, state: _State, event: DossierEvent, index: int) -> _
             )
         new.history = (
             *state.history,
-            DeadlineChange(
+            DeadlineRevision(
                 event_index=index,
                 at=at,
-                kind=DeadlineChangeKind.EXTENDED,
-                due_date=event.new_due_date,
-                due_at=_end_of_day(event.new_due_date, hours),
+                kind=DeadlineRevisionKind.EXTENDED,
+                due_date=deadline.due_date,
+                due_at=deadline.due_at,
                 previous_due_date=previous.due_date,
                 reason=event.reason,
                 legal_ref=event.legal_ref or row.legal_ref,
+                deadline=deadline,
             ),
         )
     elif kind in (EventKind.RESULT_ISSUED, EventKind.REFUSED_AFTER_REVIEW):
@@ -1566,35 +1612,31 @@ def _intake_checks(
     return []
 
 
-def _earliest_closing_day(notice_at: _dt.datetime, days: int, cal: WorkCalendar) -> _dt.date:
-    # "Sau 15 ngày kể từ khi thông báo": the day of the notice is not counted (BLDS 147.2), the
-    # period ends at the end of day N, rolled to the next working day (BLDS 148.5); the dossier
-    # can be closed from the following day.
-    last = _vn_date(notice_at) + _dt.timedelta(days=days)
-    if not cal.is_working_day(last):
-        last = cal.next_working_day(last)
-    return last + _dt.timedelta(days=1)
+_EXTENSION_REFUSALS = {
+    "not_later": "must be later than the due date in force",
+    "not_a_working_day": "must be a working day",
+}
 
 
-def _change(
+def _revision(
     index: int,
     at: _dt.datetime,
-    kind: DeadlineChangeKind,
+    kind: DeadlineRevisionKind,
     deadline: Deadline,
     *,
     previous: _dt.date | None,
     row: Transition,
     event: DossierEvent,
-) -> DeadlineChange:
+) -> DeadlineRevision:
     reasons = {
-        DeadlineChangeKind.SET: "dossier accepted: the processing time starts",
-        DeadlineChangeKind.RESTARTED: "complete supplement received: the limit restarts from zero",
-        DeadlineChangeKind.VERIFICATION: "verification needed: the longer limit applies",
+        DeadlineRevisionKind.SET: "dossier accepted: the processing time starts",
+        DeadlineRevisionKind.RESTARTED: "complete supplement received: the limit restarts from zero",
+        DeadlineRevisionKind.VERIFICATION: "verification needed: the longer limit applies",
     }
     text = reasons[kind]
     if event.reason:
         text = f"{text} ({event.reason})"
-    return DeadlineChange(
+    return DeadlineRevision(
         event_index=index,
         at=at,
         kind=kind,

@@ -81,7 +81,30 @@ class LegalRef:
 
     @classmethod
     def from_mapping(cls, data: dict[str, Any], *, where: str = "") -> LegalRef:
-        """Build from a plain mapping as stored in data files (dates as ISO strings)."""
+        """Build from a plain mapping as stored in data files (dates as ISO strings).
+
+        Raises:
+            DataFileError: ``data`` is not a mapping, has a field other than the attributes of
+                :class:`LegalRef`, or a value that is not a string (``field`` names it).
+        """
+        if not isinstance(data, dict):
+            raise DataFileError(
+                f"Căn cứ pháp lý (legal reference) must be an object {where}".strip(),
+                field="legal_ref",
+            )
+        for key, value in data.items():
+            if key not in _MAPPING_KEYS:
+                raise DataFileError(
+                    f"Căn cứ pháp lý (legal reference): unknown field {key!r} {where}".strip(),
+                    hint="fields: " + ", ".join(sorted(_MAPPING_KEYS)),
+                    field=key,
+                )
+            if value is not None and not isinstance(value, str):
+                raise DataFileError(
+                    f"Căn cứ pháp lý (legal reference): field {key!r} must be a string, got "
+                    f"{type(value).__name__} {where}".strip(),
+                    field=key,
+                )
         raw_date = data.get("date") or None
         parsed: _dt.date | None = None
         if raw_date is not None:
@@ -106,6 +129,9 @@ class LegalRef:
 
 
 _CONFIDENCE = frozenset({"official", "press", "reported"})
+_MAPPING_KEYS = frozenset(
+    {"document", "kind", "issuer", "date", "article", "url", "title", "confidence"}
+)
 
 
 @attrs.frozen(slots=True)

@@ -32,13 +32,43 @@ from typing import Any
 
 import attrs
 
-from tthc.authorities import AuthorityKind
+from tthc.authorities import AuthorityKind, procedure_keys
 from tthc.deadlines import ProcessingTime, parse_processing_time
 from tthc.errors import CatalogError, InputTypeError, ProcessingTimeParseError, UnknownProcedure
 from tthc.legal import LegalRef
 from tthc.units import normalize_name
 
-__all__ = ["Catalog", "Procedure", "ProcessingRule", "load_catalog"]
+__all__ = ["MAX_CATALOG_BYTES", "Catalog", "Procedure", "ProcessingRule", "load_catalog"]
+
+#: Largest catalogue file :func:`load_catalog` reads (bytes); a bigger one is refused.
+MAX_CATALOG_BYTES = 50_000_000
+#: Fields a catalogue record may have. The last five are published on the national portal and
+#: kept in the bundled file for reference; tthc reads but does not model them.
+_RECORD_FIELDS = frozenset(
+    {
+        "code",
+        "name",
+        "field",
+        "level",
+        "authority",
+        "authority_kind",
+        "processing_time_text",
+        "processing_time_prose",
+        "processing_time_by_channel",
+        "fees_text",
+        "result",
+        "legal_basis",
+        "as_of",
+        "competence_key",
+        "source",
+        "channels",
+        "decision_publishing",
+        "executing_agency",
+        "procedure_type",
+        "source_url",
+    }
+)
+_CHANNEL_FIELDS = ("channel", "time", "fee", "fee_note", "description")
 
 
 @attrs.frozen(slots=True)
@@ -252,12 +282,27 @@ def load_catalog(path: str | os.PathLike[str] | None = None) -> Catalog:
         return _bundled()
     name = os.fspath(path)
     try:
-        with open(name, encoding="utf-8") as handle:
-            text = handle.read()
+        with open(name, "rb") as handle:
+            raw = handle.read(MAX_CATALOG_BYTES + 1)
     except OSError as exc:
         raise CatalogError(
             f"Danh mục thủ tục (procedure catalogue) {name} cannot be read: {exc.strerror}",
             hint="check the path",
+            file=name,
+        ) from None
+    if len(raw) > MAX_CATALOG_BYTES:
+        raise CatalogError(
+            f"Danh mục thủ tục (procedure catalogue) {name} is larger than "
+            f"{MAX_CATALOG_BYTES:,} bytes",
+            hint="split the catalogue into several files",
+            file=name,
+        )
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise CatalogError(
+            f"Danh mục thủ tục (procedure catalogue) {name} is not UTF-8 text (byte {exc.start})",
+            hint="save the file as UTF-8",
             file=name,
         ) from None
     return _from_text(text, name)
@@ -287,7 +332,18 @@ def _from_text(text: str, name: str) -> Catalog:
             file=name,
             line=exc.lineno,
         ) from None
+    except RecursionError:
+        raise CatalogError(
+            f"Danh mục thủ tục (procedure catalogue) {name} is nested too deeply",
+            file=name,
+            field="procedures",
+        ) from None
     version = ""
+    extra = (
+        sorted(set(raw) - {"procedures", "data_version", "description"})
+        if isinstance(raw, dict)
+        else []
+    )
     if isinstance(raw, dict):
         version = raw.get("data_version", "")
         if not isinstance(version, str):
@@ -299,6 +355,14 @@ def _from_text(text: str, name: str) -> Catalog:
             hint='write [ {...}, ... ] or {"procedures": [ ... ]}',
             file=name,
             field="procedures",
+        )
+    if extra:
+        raise _bad(
+            name,
+            None,
+            None,
+            extra[0],
+            "is not a known field (data_version, description, procedures)",
         )
     procedures = [_record(item, index, name) for index, item in enumerate(raw)]
     return Catalog(procedures, data_version=version, source=name)
@@ -343,6 +407,9 @@ def _record(item: object, index: int, name: str) -> Procedure:
     code_value = item.get("code")
     code = code_value.strip() if isinstance(code_value, str) else None
     ctx = (name, index, code)
+    for key in item:
+        if key not in _RECORD_FIELDS:
+            raise _bad(*ctx, str(key), "is not a known field")
     code = _text(item, "code", ctx, required=True).strip()
     proc_name = _text(item, "name", ctx, required=True)
     level = item.get("level", "")
@@ -369,6 +436,8 @@ def _record(item: object, index: int, name: str) -> Procedure:
     if not isinstance(basis, list) or not all(isinstance(d, str) and d.strip() for d in basis):
         raise _bad(*ctx, "legal_basis", "must be a list of document numbers (strings)")
     competence = _text(item, "competence_key", ctx) or None
+    if competence is not None and competence not in procedure_keys():
+        raise _bad(*ctx, "competence_key", f"{competence!r} names no competence rule of tthc")
     return Procedure(
         code=code,
         name_vi=proc_name,
@@ -396,7 +465,10 @@ def _rules(item: Mapping[str, Any], ctx: tuple[str, int, str | None]) -> tuple[P
         if not isinstance(entry, dict):
             raise _bad(*ctx, field, "must be an object")
         texts = {}
-        for key in ("channel", "time", "fee", "fee_note", "description"):
+        for key in entry:
+            if key not in _CHANNEL_FIELDS:
+                raise _bad(*ctx, f"{field}.{key}", "is not a known field")
+        for key in _CHANNEL_FIELDS:
             value = entry.get(key)
             if value is not None and not isinstance(value, str):
                 raise _bad(*ctx, f"{field}.{key}", f"must be a string, got {type(value).__name__}")

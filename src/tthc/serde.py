@@ -345,6 +345,13 @@ def from_json(text: str | bytes, cls: type[T]) -> T:
             path="$",
             cls=getattr(cls, "__name__", str(cls)),
         ) from exc
+    except RecursionError:
+        raise SerializationError(
+            "Dữ liệu JSON hỏng (corrupted JSON): the text is nested too deeply to be a tthc "
+            "document",
+            path="$",
+            cls=getattr(cls, "__name__", str(cls)),
+        ) from None
     if not isinstance(data, dict):
         raise _error([("$", f"expected an object, got {_json_type(data)}")], cls)
     if "schema_version" not in data:

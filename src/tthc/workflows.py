@@ -60,6 +60,7 @@ from tthc.deadlines import (
     ProcessingTime,
     compute_deadline,
     parse_processing_time,
+    working_time_between,
 )
 from tthc.errors import (
     DataFileError,
@@ -539,13 +540,9 @@ def _level_rule(level: UnitLevel) -> _LevelRule:
 
 # --- working-time arithmetic (private) ------------------------------------------------------------
 #
-# Adding working time reuses tthc.deadlines.compute_deadline (working minutes counted inside the
-# OfficeHours windows of working days). Measuring the working time between two instants has no
-# public counterpart in tthc.deadlines yet: _working_between below does it.
-
-
-def _naive(value: _dt.datetime) -> _dt.datetime:
-    return value.astimezone(VN_TZ).replace(tzinfo=None)
+# No arithmetic of its own: adding working time is tthc.deadlines.compute_deadline (working
+# minutes counted inside the OfficeHours windows of working days), measuring it is
+# tthc.deadlines.working_time_between.
 
 
 def _add_working(
@@ -558,25 +555,6 @@ def _add_working(
         start, Duration.working_minutes(minutes), calendar=cal, office_hours=hours
     )
     return deadline.due_at.astimezone(VN_TZ)
-
-
-def _working_between(
-    start: _dt.datetime, end: _dt.datetime, cal: WorkCalendar, hours: OfficeHours
-) -> _dt.timedelta:
-    a, b = _naive(start), _naive(end)
-    if b < a:
-        return -_working_between(end, start, cal, hours)
-    total = _dt.timedelta(0)
-    day = a.date()
-    while day <= b.date():
-        if cal.is_working_day(day):
-            for opens, closes in hours.windows:
-                lo = max(a, _dt.datetime.combine(day, opens))
-                hi = min(b, _dt.datetime.combine(day, closes))
-                if hi > lo:
-                    total += hi - lo
-        day += _dt.timedelta(days=1)
-    return total
 
 
 def _scale(span: _dt.timedelta, amount: Decimal) -> _dt.timedelta:
@@ -606,17 +584,13 @@ def _step_due(
 ) -> _dt.datetime:
     budget = step.budget
     local = start.astimezone(VN_TZ)
-    if budget.unit is DurationUnit.SAME_DAY:
-        day = local.date()
-        cutoff = budget.cutoff if budget.cutoff is not None else hours.closes
-        if not cal.is_working_day(day) or local.time() > cutoff:
-            day = cal.next_working_day(day)
-        return _dt.datetime.combine(day, hours.closes, tzinfo=VN_TZ)
-    if budget.unit is DurationUnit.CALENDAR_DAY:
-        day = local.date() + _dt.timedelta(days=int(budget.amount))
-        if not cal.is_working_day(day):
-            day = cal.next_working_day(day)
-        return _dt.datetime.combine(day, hours.closes, tzinfo=VN_TZ)
+    if budget.unit is DurationUnit.SAME_DAY and budget.cutoff is None:
+        # a step with no cut-off can still not start after the office closes
+        budget = Duration.same_day(hours.closes)
+    if budget.unit in (DurationUnit.SAME_DAY, DurationUnit.CALENDAR_DAY):
+        # the dossier rules: same day (next working day after the cut-off); calendar days with
+        # the end rolled to a working day (Civil Code Art. 148.5)
+        return compute_deadline(local, budget, calendar=cal, office_hours=hours).due_at
     span = _as_working_time(budget, hours)
     assert span is not None  # every other step unit is working time
     return _add_working(local, span, cal, hours)
@@ -1410,7 +1384,7 @@ def schedule(
                 start=start,
                 due=end,
                 budget=step.budget,
-                working_time=_working_between(start, end, cal, hours),
+                working_time=working_time_between(start, end, calendar=cal, office_hours=hours),
                 phase=step.phase,
                 branch=step.branch,
             )
@@ -1575,7 +1549,7 @@ def blame(
                 latest = None
         due_at = _step_due(step, started, cal, hours)
         over = (
-            _working_between(due_at, done[sid], cal, hours)
+            working_time_between(due_at, done[sid], calendar=cal, office_hours=hours)
             if done[sid] > due_at
             else _dt.timedelta(0)
         )
@@ -1584,7 +1558,7 @@ def blame(
             started_at=started,
             completed_at=done[sid],
             due_at=due_at,
-            used=_working_between(started, done[sid], cal, hours),
+            used=working_time_between(started, done[sid], calendar=cal, office_hours=hours),
             overrun=over,
         )
         gate[sid] = latest
@@ -1611,7 +1585,9 @@ def blame(
         late=late,
         planned_end=planned_end,
         finished_at=finished,
-        delay=_working_between(planned_end, finished, cal, hours) if late else _dt.timedelta(0),
+        delay=working_time_between(planned_end, finished, calendar=cal, office_hours=hours)
+        if late
+        else _dt.timedelta(0),
         chain=tuple(chain),
         usage=tuple(usage[s] for s in ordered if s in usage),
     )

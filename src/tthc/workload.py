@@ -359,6 +359,10 @@ def _parse_assumptions(text: str, name: str) -> Assumptions:
             file=name,
             row=err.lineno,
         ) from None
+    except RecursionError:
+        raise DataFileError(
+            f"Tệp dữ liệu (data file) {name}: JSON nested too deeply", file=name, path="$"
+        ) from None
     if not isinstance(data, dict) or not isinstance(data.get("assumptions"), list):
         raise DataFileError(
             f"Tệp dữ liệu (data file) {name}: expected an object with an 'assumptions' list",
@@ -1016,6 +1020,10 @@ def _efforts_from_json(text: str, name: str) -> EffortTable:
             f"Tệp dữ liệu (data file) {name} is not valid JSON: {err.msg} (line {err.lineno})",
             file=name,
             row=err.lineno,
+        ) from None
+    except RecursionError:
+        raise DataFileError(
+            f"Tệp dữ liệu (data file) {name}: JSON nested too deeply", file=name, path="$"
         ) from None
     if not isinstance(data, dict):
         raise DataFileError(

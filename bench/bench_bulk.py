@@ -1,0 +1,344 @@
+#!/usr/bin/env python3
+"""Bulk deadlines: tthc.bulk vs numpy (exact encoding), pandas CustomBusinessDay and holidays.
+
+Issue 6's performance record, in one run on the same calendar (the national public-sector
+calendar of tthc, 2015–2035):
+
+* scalar: ns per call of tthc's ``add_working_days`` / ``working_days_between`` vs one exact
+  ``numpy.busday_*`` call, and ``compute_deadline`` (working days) when ``tthc.deadlines`` is
+  installed;
+* bulk: ns per row over N = 1,000,000 random (accepted date 2020–2026, n in 1..60) rows for
+  ``tthc.bulk`` vs ``numpy.busday_offset`` vectorised with the exact encoding, pandas
+  ``CustomBusinessDay`` (exact encoding), tthc's scalar call in a Python loop and ``holidays``'
+  ``get_nth_working_day`` in a loop (slow ones on a prefix);
+* wrong calendars, shown as WRONG with the number of wrong rows out of N: numpy and pandas with
+  the natural Mon–Fri weekmask + holidays (cannot express make-up Saturdays) and ``holidays``'
+  own calendar (lags the official announcements);
+* ``import tthc`` time in a fresh interpreter and the memory of the index.
+
+Run: ``python bench/bench_bulk.py`` (under two minutes on 2 cores); ``--quick`` for a smoke run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import warnings
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from _bench_common import (
+    ONE,
+    UNIX_ORD,
+    exact_numpy_calendar,
+    fmt_ns,
+    fmt_ratio,
+    holidays_vn,
+    import_ms,
+    machine,
+    natural_numpy_calendar,
+    perf_ns,
+    table,
+    time_calls,
+    time_cell,
+    time_once,
+)
+
+LO, HI = date(2020, 1, 1), date(2026, 12, 31)
+N_MAX = 60
+
+
+def bulk_inputs(seed: int, size: int) -> tuple[Any, Any]:
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    starts = rng.integers(LO.toordinal() - UNIX_ORD, HI.toordinal() - UNIX_ORD + 1, size)
+    return starts.astype("datetime64[D]"), rng.integers(1, N_MAX + 1, size)
+
+
+def pandas_grouped(cbd: Any) -> Any:
+    """pandas has no vectorised CustomBusinessDay: group by n, apply k * CDay per group."""
+    import numpy as np
+    import pandas as pd
+
+    def run(starts: Any, ns: Any) -> Any:
+        index = pd.DatetimeIndex(starts)
+        out = np.empty(len(starts), dtype="M8[D]")
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # "Non-vectorized DateOffset being applied"
+            for k in np.unique(ns):
+                rows = ns == k
+                out[rows] = (index[rows] + int(k) * cbd).values.astype("M8[D]")
+        return out
+
+    return run
+
+
+def scalar_section(cal: Any, args: argparse.Namespace) -> dict[str, float | None]:
+    import numpy as np
+
+    exact = exact_numpy_calendar(cal)
+    rng = random.Random(args.seed)
+    starts = [LO + timedelta(days=rng.randrange((HI - LO).days)) for _ in range(1000)]
+    add_args = [(d, rng.randint(1, N_MAX)) for d in starts]
+    between_args = [(d, d + timedelta(days=rng.randint(0, 365))) for d in starts]
+    offset, count = np.busday_offset, np.busday_count
+    out: dict[str, float | None] = {}
+    out.update(
+        time_cell(
+            {
+                "tthc add_working_days": (cal.add_working_days, add_args),
+                "numpy exact busday_offset": (
+                    lambda d, n: offset(d, n, roll="backward", busdaycal=exact).item(),
+                    add_args,
+                ),
+            },
+            args.repeats,
+            args.target,
+        )
+    )
+    out.update(
+        time_cell(
+            {
+                "tthc working_days_between": (cal.working_days_between, between_args),
+                "numpy exact busday_count": (
+                    lambda a, b: int(count(a + ONE, b + ONE, busdaycal=exact)),
+                    between_args,
+                ),
+            },
+            args.repeats,
+            args.target,
+        )
+    )
+    try:
+        from tthc import VN_TZ
+        from tthc.deadlines import Duration, compute_deadline
+
+        five = Duration.working_days(5)
+        moments = [(datetime(d.year, d.month, d.day, 9, 30, tzinfo=VN_TZ),) for d in starts]
+        compute_deadline(moments[0][0], five)
+        out["tthc compute_deadline (5 working days)"] = time_calls(
+            lambda at: compute_deadline(at, five), moments, args.repeats, args.target
+        )
+    except Exception as err:  # report, do not fail: deadlines is optional here
+        print(f"(compute_deadline not measured: {type(err).__name__}: {err})", file=sys.stderr)
+        out["tthc compute_deadline (5 working days)"] = None
+    return out
+
+
+def bulk_section(cal: Any, args: argparse.Namespace) -> dict[str, Any]:
+    import numpy as np
+    import pandas as pd
+    from pandas.tseries.offsets import CustomBusinessDay
+
+    from tthc import bulk
+
+    size = args.rows
+    starts, ns = bulk_inputs(args.seed, size)
+    exact = exact_numpy_calendar(cal)
+    natural = natural_numpy_calendar(cal)
+    h = holidays_vn(cal.first_day.year, cal.last_day.year)
+    reference = bulk.add_working_days(starts, ns, calendar=cal)
+    py_pairs = list(zip(starts.tolist(), ns.tolist(), strict=True))
+    cbd_exact = CustomBusinessDay(calendar=exact)
+    cbd_natural = CustomBusinessDay(weekmask="Mon Tue Wed Thu Fri", holidays=natural.holidays)
+    ends = starts + ns
+
+    def loop(fn: Any) -> Any:
+        def run(s: Any, k: Any) -> Any:
+            return np.array(
+                [fn(d, n) for d, n in zip(s.tolist(), k.tolist(), strict=True)], dtype="M8[D]"
+            )
+
+        return run
+
+    candidates: list[tuple[str, Any, bool]] = [
+        (
+            "tthc.bulk.add_working_days",
+            lambda s, k: bulk.add_working_days(s, k, calendar=cal),
+            True,
+        ),
+        (
+            "numpy exact busday_offset (vectorised)",
+            lambda s, k: np.busday_offset(s, k, roll="backward", busdaycal=exact),
+            True,
+        ),
+        ("pandas CustomBusinessDay exact (grouped by n)", pandas_grouped(cbd_exact), True),
+        ("tthc scalar add_working_days in a Python loop", loop(cal.add_working_days), True),
+        ("holidays get_nth_working_day in a Python loop", loop(h.get_nth_working_day), False),
+        (
+            "numpy natural Mon-Fri + holidays (WRONG)",
+            lambda s, k: np.busday_offset(s, k, roll="backward", busdaycal=natural),
+            False,
+        ),
+        ("pandas natural Mon-Fri + holidays (WRONG)", pandas_grouped(cbd_natural), False),
+    ]
+    rows: dict[str, dict[str, Any]] = {}
+    for label, fn, exact_calendar in candidates:
+        probe = min(2000, size)
+        start = perf_ns()
+        fn(starts[:probe], ns[:probe])
+        per_row = (perf_ns() - start) / probe
+        n_rows = size
+        if per_row * size > args.budget * 1e9:
+            n_rows = max(probe, int(args.budget * 1e9 / per_row) // 1000 * 1000)
+        s, k = starts[:n_rows], ns[:n_rows]
+        result = fn(s, k)
+        wrong = int((np.asarray(result, dtype="M8[D]") != reference[:n_rows]).sum())
+        total = time_once(lambda fn=fn, s=s, k=k: fn(s, k), args.bulk_repeats)
+        rows[label] = {
+            "rows": n_rows,
+            "ns_per_row": total / n_rows,
+            "wrong": wrong,
+            "exact_calendar": exact_calendar,
+        }
+    del py_pairs
+    others = {
+        "tthc.bulk.working_days_between": lambda: bulk.working_days_between(
+            starts, ends, calendar=cal
+        ),
+        "numpy exact busday_count (vectorised)": lambda: np.busday_count(
+            starts + 1, ends + 1, busdaycal=exact
+        ),
+        "tthc.bulk.is_working_day": lambda: bulk.is_working_day(starts, calendar=cal),
+        "numpy exact is_busday (vectorised)": lambda: np.is_busday(starts, busdaycal=exact),
+        "tthc.bulk.compute_due_dates (working days)": lambda: bulk.compute_due_dates(
+            starts, ns, "working_day", calendar=cal
+        ),
+        "tthc.bulk.compute_due_dates (calendar days)": lambda: bulk.compute_due_dates(
+            starts, ns, "calendar_day", calendar=cal
+        ),
+        "tthc.bulk.classify": lambda: bulk.classify(reference, ends, as_of=HI),
+        "tthc.bulk.add_working_days, pandas Series in/out": lambda: bulk.add_working_days(
+            series, ns, calendar=cal
+        ),
+    }
+    series = pd.Series(starts)
+    other_ns = {label: time_once(fn, args.bulk_repeats) / size for label, fn in others.items()}
+    return {"size": size, "add": rows, "other": other_ns}
+
+
+def memory_and_import(cal: Any, args: argparse.Namespace) -> dict[str, Any]:
+    index = cal.index
+    shared = index.working.nbytes + index.cumulative.nbytes + index.nth.nbytes
+    hot = 0
+    cum_list = getattr(cal, "_cum_list", None)
+    nth_dates = getattr(cal, "_nth_dates", None)
+    if cum_list is not None and nth_dates is not None:
+        hot = (
+            sys.getsizeof(cum_list)
+            + sum(sys.getsizeof(x) for x in cum_list if x > 256)
+            + sys.getsizeof(nth_dates)
+            + sum(sys.getsizeof(d) for d in nth_dates)
+        )
+    runs = 1 if args.quick else 5
+    return {
+        "days": len(index.working),
+        "working_days": len(index.nth),
+        "index_bytes": shared,
+        "scalar_hot_path_bytes": hot,
+        "import_ms": {
+            "import tthc": import_ms("import tthc", runs),
+            "import tthc.bulk": import_ms("import tthc.bulk", runs),
+            "import tthc.bulk + numpy": import_ms("import tthc.bulk, numpy", runs),
+            "import tthc + first civil_service_calendar()": import_ms(
+                "import tthc.calendar as c; c.civil_service_calendar()", runs
+            ),
+            "import numpy": import_ms("import numpy", runs),
+            "import holidays": import_ms("import holidays", runs),
+        },
+    }
+
+
+def report(res: dict[str, Any]) -> None:
+    print(f"Machine: {res['machine']}\n")
+    sc = res["scalar"]
+    print("Scalar (ns per call, median; dates in, dates out)\n")
+    pairs = [
+        ("tthc add_working_days", "numpy exact busday_offset"),
+        ("tthc working_days_between", "numpy exact busday_count"),
+    ]
+    rows = [[a, fmt_ns(sc[a]), b, fmt_ns(sc[b]), fmt_ratio(sc[b] / sc[a])] for a, b in pairs]
+    print(table(["tthc", "ns", "numpy exact", "ns", "tthc faster by"], rows))
+    cd = sc.get("tthc compute_deadline (5 working days)")
+    print(
+        f"\ncompute_deadline (5 working days): {fmt_ns(cd)} ns per call"
+        if cd
+        else "\ncompute_deadline: not measured (tthc.deadlines unavailable)"
+    )
+    bk = res["bulk"]
+    size = bk["size"]
+    anchor = bk["add"]["numpy exact busday_offset (vectorised)"]["ns_per_row"]
+    tthc_row = bk["add"]["tthc.bulk.add_working_days"]["ns_per_row"]
+    print(f"\nBulk add_working_days over {size:,} random rows (ns per row, median)\n")
+    rows = []
+    for label, r in bk["add"].items():
+        status = "exact" if r["exact_calendar"] else "WRONG calendar"
+        if r["wrong"]:
+            status += f": {r['wrong']:,} wrong rows of {r['rows']:,}"
+        elif not r["exact_calendar"]:
+            status += f": 0 wrong rows of {r['rows']:,}"
+        rows_note = "" if r["rows"] == size else f" (first {r['rows']:,} rows)"
+        rows.append(
+            [
+                label + rows_note,
+                fmt_ns(r["ns_per_row"]),
+                fmt_ratio(r["ns_per_row"] / anchor),
+                fmt_ratio(r["ns_per_row"] / tthc_row),
+                status,
+            ]
+        )
+    print(table(["implementation", "ns/row", "vs numpy exact", "vs tthc.bulk", "results"], rows))
+    print(f"\nOther bulk operations over {size:,} rows (ns per row)\n")
+    print(table(["operation", "ns/row"], [[k, fmt_ns(v)] for k, v in bk["other"].items()]))
+    mem = res["memory"]
+    print(
+        f"\nIndex: {mem['days']:,} days, {mem['working_days']:,} working days; shared buffers "
+        f"(working + cumulative + nth) {mem['index_bytes'] / 1024:.0f} KiB; scalar hot-path "
+        f"copies (list of ints + tuple of dates) {mem['scalar_hot_path_bytes'] / 1024:.0f} KiB"
+    )
+    print(
+        "\nImport time, fresh interpreter (ms, median): "
+        + ", ".join(f"{k} {v:.0f}" for k, v in mem["import_ms"].items())
+    )
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--repeats", type=int, default=7)
+    parser.add_argument("--bulk-repeats", type=int, default=5)
+    parser.add_argument("--target", type=float, default=0.1)
+    parser.add_argument(
+        "--budget",
+        type=float,
+        default=3.0,
+        help="max seconds per bulk call; slower ones run on a prefix",
+    )
+    parser.add_argument("--seed", type=int, default=20260429)
+    parser.add_argument("--quick", action="store_true", help="smoke run (seconds)")
+    parser.add_argument("--json", default="", help="also write the results to this JSON file")
+    args = parser.parse_args(argv)
+    if args.quick:
+        args.rows, args.repeats, args.bulk_repeats = 5_000, 1, 1
+        args.target, args.budget = 0.002, 0.05
+
+    from tthc.calendar import civil_service_calendar
+
+    cal = civil_service_calendar()
+    res = {
+        "machine": machine(),
+        "scalar": scalar_section(cal, args),
+        "bulk": bulk_section(cal, args),
+        "memory": memory_and_import(cal, args),
+    }
+    report(res)
+    if args.json:
+        with open(args.json, "w", encoding="utf-8") as handle:
+            json.dump(res, handle, indent=1)
+
+
+if __name__ == "__main__":
+    main()
