@@ -1665,6 +1665,11 @@ def from_json(text: str | bytes) -> Workflow:
             data = json.loads(text)
         except (json.JSONDecodeError, UnicodeDecodeError):
             return serde.from_json(text, Workflow)  # raises the serde error with its position
+        except RecursionError:
+            raise SerializationError(
+                "Quy trình (workflow) JSON is nested too deeply to be a workflow",
+                path="$",
+            ) from None
         if isinstance(data, dict) and "workflow" in data:
             version = data.get("schema_version")
             if version != serde.SCHEMA_VERSION:
@@ -1774,7 +1779,13 @@ def _parse_budget(text: str) -> Duration:
     if same:
         if same.group(1) is None:
             return Duration.same_day()
-        return Duration.same_day(_dt.time(int(same.group(1)), int(same.group(2) or 0)))
+        hour, minute = int(same.group(1)), int(same.group(2) or 0)
+        if hour > 23 or minute > 59:
+            raise DurationError(
+                f"Giờ chốt (cut-off time) {hour}:{minute:02d} is not a time of day",
+                hint="write e.g. 'trong ngày (sau 15 giờ)'",
+            )
+        return Duration.same_day(_dt.time(hour, minute))
     match = re.match(rf"^{_NUMBER}\s*(.*)$", value)
     if match:
         try:
@@ -1908,8 +1919,18 @@ def from_csv(text: str, *, file: str = "<csv>") -> tuple[Workflow, ...]:
     text = text.removeprefix("\ufeff")
     header_line = text.split("\n", 1)[0]
     delimiter = ";" if ";" in header_line and "," not in header_line else ","
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-    rows = list(reader)
+    # newline="" lets the csv module see the line ends itself, so a carriage return inside a field
+    # is data, not a broken row.
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        rows = list(reader)
+    except csv.Error as err:
+        raise DataFileError(
+            f"Tệp CSV không đọc được (unreadable CSV) {file}: {err}",
+            file=file,
+            row=reader.line_num,
+            field="*",
+        ) from None
     if not rows:
         raise DataFileError(
             f"Tệp CSV rỗng (empty CSV file): {file}", file=file, row=1, field="header"
