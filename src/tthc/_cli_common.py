@@ -6,6 +6,7 @@ import datetime as _dt
 import json
 from typing import Any
 
+from tthc._validate import VN_TZ
 from tthc.errors import InputTypeError
 from tthc.legal import LegalRef
 
@@ -24,6 +25,27 @@ def parse_date_arg(text: str, name: str) -> _dt.date:
             hint="write YYYY-MM-DD or DD/MM/YYYY",
             argument=name,
         ) from None
+
+
+def parse_instant_arg(text: str, name: str, term: str) -> _dt.datetime:
+    """Read an ISO 8601 instant; one without a UTC offset is read as Vietnam time (UTC+7).
+
+    Args:
+        text: The command-line value.
+        name: The option, for the message (``"--accepted"``).
+        term: Vietnamese term and English meaning, e.g. ``"Thời điểm tiếp nhận (acceptance time)"``.
+    """
+    try:
+        value = _dt.datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise InputTypeError(
+            f"{term} {text!r} is not an ISO date-time",
+            hint="write e.g. '2026-04-29 10:00' (Vietnam time) or '2026-04-29T10:00+07:00'",
+            argument=name,
+        ) from None
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=VN_TZ)
+    return value
 
 
 def ref_json(ref: LegalRef | None) -> dict[str, Any] | None:

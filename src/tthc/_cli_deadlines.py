@@ -12,12 +12,11 @@ A ``--accepted`` value without a UTC offset is read as Vietnam time (UTC+7).
 from __future__ import annotations
 
 import argparse
-import datetime as _dt
 import json
 import sys
 from typing import Any
 
-from tthc._validate import VN_TZ
+from tthc._cli_common import parse_instant_arg
 from tthc.errors import InputTypeError, TthcError
 
 __all__ = ["register"]
@@ -61,20 +60,6 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(func=handle)
 
 
-def _parse_accepted(text: str) -> _dt.datetime:
-    try:
-        value = _dt.datetime.fromisoformat(text.strip())
-    except ValueError:
-        raise InputTypeError(
-            f"Thời điểm tiếp nhận (acceptance time) {text!r} is not an ISO date-time",
-            hint="write e.g. '2026-04-29 10:00' (Vietnam time) or '2026-04-29T10:00+07:00'",
-            argument="--accepted",
-        ) from None
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=VN_TZ)
-    return value
-
-
 def _procedure_time(code: str, channel: str) -> tuple[str, str]:
     """Return a label and the processing-time text of ``code`` for ``channel``.
 
@@ -115,7 +100,9 @@ def handle(args: argparse.Namespace) -> int:
     from tthc.deadlines import compute_deadline, parse_processing_time  # noqa: PLC0415
 
     try:
-        accepted = _parse_accepted(args.accepted)
+        accepted = parse_instant_arg(
+            args.accepted, "--accepted", "Thời điểm tiếp nhận (acceptance time)"
+        )
         label = None
         if args.procedure is not None:
             label, text = _procedure_time(args.procedure, args.channel)

@@ -20,9 +20,9 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tthc._cli_common import dump_json, ref_json
+from tthc._cli_common import dump_json, parse_instant_arg, ref_json
 from tthc._validate import VN_TZ
-from tthc.errors import DataFileError, InputTypeError, TthcError
+from tthc.errors import DataFileError, TthcError
 
 if TYPE_CHECKING:
     from tthc.dossiers import DeadlineRevision, Dossier, TimelineEntry
@@ -83,20 +83,6 @@ def _load(path: str) -> Dossier:
             file=path,
         ) from None
     return from_json(text, Dossier)
-
-
-def _parse_instant(text: str) -> _dt.datetime:
-    try:
-        value = _dt.datetime.fromisoformat(text.strip())
-    except ValueError:
-        raise InputTypeError(
-            f"Thời điểm báo cáo (report instant) {text!r} is not an ISO date-time",
-            hint="write e.g. '2026-04-30 17:00' (Vietnam time) or '2026-04-30T17:00+07:00'",
-            argument="--as-of",
-        ) from None
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=VN_TZ)
-    return value
 
 
 def _fail(err: TthcError) -> int:
@@ -218,7 +204,11 @@ def _print_show(data: dict[str, Any]) -> None:
 def handle_show(args: argparse.Namespace) -> int:
     """Run ``tthc dossier show``; return the exit status (2 on any tthc error)."""
     try:
-        as_of = None if args.as_of is None else _parse_instant(args.as_of)
+        as_of = (
+            None
+            if args.as_of is None
+            else parse_instant_arg(args.as_of, "--as-of", "Thời điểm báo cáo (report instant)")
+        )
         dossier = _load(args.file)
         data = _summary(dossier, as_of)
     except TthcError as err:
