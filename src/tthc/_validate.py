@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as _dt
+import json
+from typing import Any
 
-from tthc.errors import InputTypeError, NaiveDatetimeError
+from tthc.errors import DataFileError, InputTypeError, NaiveDatetimeError
 
 #: Vietnam has used UTC+7 without daylight saving since 1975; a fixed offset is exact and needs no
 #: tz database on the caller's machine.
@@ -71,3 +73,25 @@ def require_int(value: object, name: str) -> int:
         argument=name,
         got=type(value).__name__,
     )
+
+
+def parse_json_data(
+    text: str | bytes, name: str, error: type[DataFileError] = DataFileError
+) -> Any:
+    """Parse a JSON data file, turning every way it can be unreadable into ``error``.
+
+    ``json.loads`` raises ``JSONDecodeError`` for bad syntax and ``RecursionError`` for absurdly
+    deep nesting; neither may escape a loader.
+    """
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as err:
+        raise error(
+            f"Tệp dữ liệu (data file) {name} is not valid JSON: {err.msg} (line {err.lineno})",
+            file=name,
+            row=err.lineno,
+        ) from None
+    except RecursionError:
+        raise error(
+            f"Tệp dữ liệu (data file) {name}: JSON nested too deeply", file=name, path="$"
+        ) from None

@@ -49,7 +49,6 @@ import csv
 import datetime as _dt
 import functools
 import io
-import json
 import math
 import os
 import re
@@ -64,7 +63,7 @@ from typing import IO, Any, Protocol, runtime_checkable
 
 import attrs
 
-from tthc._validate import require_date, require_int
+from tthc._validate import parse_json_data, require_date, require_int
 from tthc.calendar import DayInfo, OfficeHours, WorkCalendar, civil_service_calendar
 from tthc.errors import DataFileError, InputTypeError, TthcError, UnknownProcedure
 from tthc.legal import LegalRef, Validity
@@ -351,18 +350,7 @@ def _decimal_from_data(value: Any, key: str) -> Decimal:
 
 
 def _parse_assumptions(text: str, name: str) -> Assumptions:
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as err:
-        raise DataFileError(
-            f"Tệp dữ liệu (data file) {name} is not valid JSON: {err.msg}",
-            file=name,
-            row=err.lineno,
-        ) from None
-    except RecursionError:
-        raise DataFileError(
-            f"Tệp dữ liệu (data file) {name}: JSON nested too deeply", file=name, path="$"
-        ) from None
+    data = parse_json_data(text, name)
     if not isinstance(data, dict) or not isinstance(data.get("assumptions"), list):
         raise DataFileError(
             f"Tệp dữ liệu (data file) {name}: expected an object with an 'assumptions' list",
@@ -1013,18 +1001,7 @@ def _efforts_from_csv(text: str, name: str) -> EffortTable:
 
 
 def _efforts_from_json(text: str, name: str) -> EffortTable:
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as err:
-        raise DataFileError(
-            f"Tệp dữ liệu (data file) {name} is not valid JSON: {err.msg} (line {err.lineno})",
-            file=name,
-            row=err.lineno,
-        ) from None
-    except RecursionError:
-        raise DataFileError(
-            f"Tệp dữ liệu (data file) {name}: JSON nested too deeply", file=name, path="$"
-        ) from None
+    data = parse_json_data(text, name)
     if not isinstance(data, dict):
         raise DataFileError(
             f"Tệp dữ liệu (data file) {name}: expected a JSON object", file=name, path="$"
