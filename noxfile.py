@@ -114,7 +114,7 @@ def mutation(session: nox.Session) -> None:
             'source_paths = ["src/"]\n'
             'also_copy = ["examples/", "bench/", "docs/", "README.md", "mkdocs.yml"]\n'
             f"only_mutate = {paths!r}\n"
-            'pytest_add_cli_args = ["-p", "no:cacheprovider", "-x", "-q", "--hypothesis-seed=0"]\n'
+            'pytest_add_cli_args = ["-p", "no:cacheprovider", "--no-cov", "-x", "-q", "--hypothesis-seed=0"]\n'
             f"pytest_add_cli_args_test_selection = {tests!r}\n"
         ).replace("'", '"')
         (work / "pyproject.toml").write_text(config, encoding="utf-8")

@@ -271,3 +271,253 @@ def test_metric_766_refusals_are_exact() -> None:
             supplements=[SupplementRequest(naive)],
         )  # fmt: skip
     assert failure.value.context["argument"] == "requested_at"  # type: ignore[attr-defined]
+
+
+# --- Duration and ProcessingTime (src/tthc/_durations.py): exact errors and text forms -----------
+
+from decimal import Decimal  # noqa: E402
+
+from tthc.deadlines import (  # noqa: E402
+    Alternative,
+    AlternativeKind,
+    DurationUnit,
+    parse_processing_time,
+)
+
+WD = Duration.working_days
+INVALID = "deadline.invalid_duration"
+WRONG_TYPE = "input.wrong_type"
+WHOLE = "Civil Code 2015 Art. 147–148 count whole days and months"
+FRACTION_HINT = "fractions are only meaningful for working days and hours (e.g. 1,5 ngày làm việc)"
+AMOUNT_HINT = (
+    "pass an int, a Decimal such as Decimal('1.5') or a str such as '1,5' (a float is refused "
+    "because it cannot hold 1.1 exactly)"
+)
+MIX_HINT = "convert explicitly; a working day is not a calendar day"
+
+
+@pytest.mark.parametrize(
+    ("make", "code", "message", "context", "hint"),
+    [
+        (lambda: WD(1.5), WRONG_TYPE, "Thời hạn (duration): the amount must be an int, Decimal or str, got float", {"argument": "amount", "got": "float"}, AMOUNT_HINT),
+        (lambda: WD(True), WRONG_TYPE, "Thời hạn (duration): the amount must be an int, Decimal or str, got bool", {"argument": "amount", "got": "bool"}, AMOUNT_HINT),
+        (lambda: WD("abc"), INVALID, "Thời hạn (duration): amount 'abc' is not a number", {"argument": "amount", "value": "abc"}, None),
+        (lambda: WD("NaN"), INVALID, "Thời hạn (duration): amount 'NaN' is not a finite number", {"argument": "amount", "value": "NaN"}, None),
+        (lambda: WD(Decimal("-Infinity")), INVALID, "Thời hạn (duration): amount Decimal('-Infinity') is not a finite number", {"argument": "amount", "value": Decimal("-Infinity")}, None),
+        (lambda: Duration(5, "working_day"), WRONG_TYPE, "Đơn vị thời hạn (duration unit): unit must be a DurationUnit, got 'working_day'", {"argument": "unit"}, None),
+        (lambda: Duration(5, DurationUnit.WORKING_DAY, dt.time(15)), INVALID, "Giờ chốt (cut-off time): only a same-day limit (trong ngày) has a cut-off", {"unit": "working_day"}, None),
+        (lambda: Duration(0, DurationUnit.SAME_DAY, "15:00"), WRONG_TYPE, "Giờ chốt (cut-off time): cutoff must be a naive datetime.time in Vietnam time, got '15:00'", {"argument": "cutoff"}, None),
+        (lambda: Duration.same_day(dt.time(15, tzinfo=VN_TZ)), WRONG_TYPE, f"Giờ chốt (cut-off time): cutoff must be a naive datetime.time in Vietnam time, got {dt.time(15, tzinfo=VN_TZ)!r}", {"argument": "cutoff"}, None),
+        (lambda: Duration(1, DurationUnit.SAME_DAY), INVALID, "Thời hạn (duration): 'trong ngày' (same day) has no amount, got 1", {"unit": "same_day", "amount": Decimal(1)}, None),
+        (lambda: Duration("-0,5", DurationUnit.IMMEDIATE), INVALID, "Thời hạn (duration): 'ngay' (immediately) has no amount, got -0.5", {"unit": "immediate", "amount": Decimal("-0.5")}, None),
+        (lambda: WD(-1), INVALID, "Thời hạn (duration): amount must not be negative, got -1 ngày làm việc", {"unit": "working_day", "amount": Decimal(-1)}, None),
+        (lambda: Duration.working_hours(0), INVALID, "Thời hạn (duration): a limit of 0 giờ làm việc is meaningless", {"unit": "working_hour", "amount": Decimal(0)}, "use Duration.same_day() or Duration.immediate() for same-day results"),
+        (lambda: WD(100_001), INVALID, "Thời hạn (duration): 100001 ngày làm việc is larger than any limit tthc can count (max 100000)", {"unit": "working_day", "amount": Decimal(100_001)}, None),
+        (lambda: Duration.calendar_days(Decimal("1.5")), INVALID, f"Thời hạn (duration): 1,5 ngày — calendar days must be a whole number ({WHOLE})", {"unit": "calendar_day", "amount": Decimal("1.5")}, FRACTION_HINT),
+        (lambda: Duration.months("0,5"), INVALID, f"Thời hạn (duration): 0,5 tháng — months must be a whole number ({WHOLE})", {"unit": "month", "amount": Decimal("0.5")}, FRACTION_HINT),
+        (lambda: WD(1) + 5, WRONG_TYPE, "Thời hạn (duration): cannot add a Duration and an object of type int", {"argument": "other"}, None),
+        (lambda: WD(1) < "2", WRONG_TYPE, "Thời hạn (duration): cannot compare a Duration and an object of type str", {"argument": "other"}, None),
+        (lambda: WD(1) + Duration.calendar_days(2), INVALID, "Thời hạn (duration): cannot add 1 ngày làm việc and 2 ngày — different units (working days vs calendar days) do not mix", {"units": ("working_day", "calendar_day")}, MIX_HINT),
+        (lambda: WD(1) <= Duration.working_hours(8), INVALID, "Thời hạn (duration): cannot compare 1 ngày làm việc and 8 giờ làm việc — different units (working days vs working hours) do not mix", {"units": ("working_day", "working_hour")}, MIX_HINT),
+        (lambda: WD(1) > Duration.months(1), INVALID, "Thời hạn (duration): cannot compare 1 ngày làm việc and 1 tháng — different units (working days vs months) do not mix", {"units": ("working_day", "month")}, MIX_HINT),
+        (lambda: WD(1) >= Duration.clock_hours(24), INVALID, "Thời hạn (duration): cannot compare 1 ngày làm việc and 24 giờ — different units (working days vs clock hours) do not mix", {"units": ("working_day", "clock_hour")}, MIX_HINT),
+        (lambda: Duration.same_day() + Duration.same_day(), INVALID, "Thời hạn (duration): 'trong ngày' (same day) limits cannot be added", {"unit": "same_day"}, None),
+        (lambda: Duration.immediate() + Duration.immediate(), INVALID, "Thời hạn (duration): 'ngay' (immediately) limits cannot be added", {"unit": "immediate"}, None),
+        (lambda: parse_processing_time("05 ngày làm việc").alternative(), INVALID, "Thời hạn theo điều kiện (conditional limit): the text has no verification alternative", {"kind": "verification", "available": []}, None),
+        (lambda: parse_processing_time("05 ngày làm việc").case("x"), INVALID, "Trường hợp (case): 0 cases match 'x'; exactly one is needed", {"argument": "label_contains", "labels": []}, None),
+        (lambda: parse_processing_time("Không quy định").require_base(), INVALID, "Thời hạn giải quyết (processing time) has no single base limit: the text says there is no limit (không quy định)", {"source": "Không quy định"}, "pick a case (ProcessingTime.case(...)) or an alternative and pass its Duration"),
+        (lambda: parse_processing_time("07 ngày làm việc/tờ").require_base(), INVALID, "Thời hạn giải quyết (processing time) 7 ngày làm việc is per 'tờ'; multiply it by the number of items first", {"source": "07 ngày làm việc/tờ"}, "e.g. Duration.working_days(7 * sheets)"),
+        (lambda: Alternative(WD(2), AlternativeKind.EXTENSION, "phức tạp", additional=True).total(None), INVALID, "Thời hạn kéo dài (extension): an additional limit needs a base limit to add to", {"condition": "phức tạp"}, None),
+    ],
+)  # fmt: skip
+def test_duration_errors_are_exact(
+    make: object, code: str, message: str, context: dict[str, object], hint: str | None
+) -> None:
+    with pytest.raises((DurationError, InputTypeError)) as info:
+        make()  # type: ignore[operator]
+    assert (info.value.code, info.value.message) == (code, message)
+    assert info.value.context == context
+    assert info.value.hint == hint
+
+
+def test_duration_boundaries() -> None:
+    # the largest amount tthc accepts, and the smallest positive one
+    assert WD(100_000).amount == 100_000
+    assert WD("0,5").amount == Decimal("0.5")
+    assert Duration.calendar_days(Decimal("2.0")).amount == 2  # whole, written with a decimal
+    assert Duration.same_day(None).cutoff is None
+    assert Duration(0, DurationUnit.IMMEDIATE).amount == 0
+    assert Duration(" 1,5 ", DurationUnit.WORKING_HOUR).amount == Decimal("1.5")
+    assert Alternative(WD(2), AlternativeKind.EXTENSION, additional=True).total(WD(3)) == WD(5)
+    assert Alternative(WD(10), AlternativeKind.VERIFICATION).total(None) == WD(10)
+    assert Alternative(WD(10), AlternativeKind.VERIFICATION).total(WD(3)) == WD(10)
+
+
+@pytest.mark.parametrize(
+    ("duration", "vi", "en", "as_dict", "whole"),
+    [
+        (WD(1), "1 ngày làm việc", "1 working day", {"amount": "1", "unit": "working_day", "cutoff": None}, True),
+        (WD(Decimal("10.0")), "10 ngày làm việc", "10 working days", {"amount": "10", "unit": "working_day", "cutoff": None}, True),
+        (WD("0,5"), "0,5 ngày làm việc", "0.5 working days", {"amount": "0.5", "unit": "working_day", "cutoff": None}, False),
+        (Duration.working_hours(Decimal("1.50")), "1,5 giờ làm việc", "1.5 working hours", {"amount": "1.5", "unit": "working_hour", "cutoff": None}, False),
+        (Duration.working_minutes(30), "30 phút làm việc", "30 working minutes", {"amount": "30", "unit": "working_minute", "cutoff": None}, True),
+        (Duration.calendar_days(1), "1 ngày", "1 calendar day", {"amount": "1", "unit": "calendar_day", "cutoff": None}, True),
+        (Duration.months(12), "12 tháng", "12 months", {"amount": "12", "unit": "month", "cutoff": None}, True),
+        (Duration.clock_hours(24), "24 giờ", "24 clock hours", {"amount": "24", "unit": "clock_hour", "cutoff": None}, True),
+        (Duration.clock_minutes(60), "60 phút", "60 clock minutes", {"amount": "60", "unit": "clock_minute", "cutoff": None}, True),
+        (Duration.same_day(dt.time(16, 30)), "trong ngày (nhận sau 16:30 thì ngày làm việc tiếp theo)", "same day (next working day if accepted after 16:30)", {"amount": "0", "unit": "same_day", "cutoff": "16:30:00"}, True),
+        (Duration.same_day(None), "trong ngày", "same day", {"amount": "0", "unit": "same_day", "cutoff": None}, True),
+        (Duration.immediate(), "ngay", "immediately", {"amount": "0", "unit": "immediate", "cutoff": None}, True),
+    ],
+)  # fmt: skip
+def test_duration_text_forms(
+    duration: Duration, vi: str, en: str, as_dict: dict[str, object], whole: bool
+) -> None:
+    assert str(duration) == vi
+    assert duration.describe_en() == en
+    assert duration.to_dict() == as_dict
+    assert duration.is_whole is whole
+
+
+def test_unit_and_alternative_names() -> None:
+    assert [(u.value, u.name_vi, u.name_en, u.is_quantity) for u in DurationUnit] == [
+        ("working_day", "ngày làm việc", "working days", True),
+        ("calendar_day", "ngày", "calendar days", True),
+        ("month", "tháng", "months", True),
+        ("working_hour", "giờ làm việc", "working hours", True),
+        ("working_minute", "phút làm việc", "working minutes", True),
+        ("clock_hour", "giờ", "clock hours", True),
+        ("clock_minute", "phút", "clock minutes", True),
+        ("same_day", "trong ngày", "same day", False),
+        ("immediate", "ngay", "immediately", False),
+    ]
+    assert [k.name_vi for k in AlternativeKind] == [
+        "cần xác minh, thẩm tra",
+        "vụ việc phức tạp",
+        "vùng sâu, vùng xa, đi lại khó khăn",
+        "kéo dài thêm",
+    ]
+
+
+def test_duration_order_within_a_unit() -> None:
+    one, two = WD(1), WD(2)
+    assert (one < two, one <= two, one > two, one >= two) == (True, True, False, False)
+    assert (two < one, two <= one, two > one, two >= one) == (False, False, True, True)
+    same = WD("1.0")
+    assert (one < same, one <= same, one > same, one >= same) == (False, True, False, True)
+    assert one + WD("0,5") == WD("1,5")
+
+
+def test_processing_time_without_a_single_base_says_why() -> None:
+    prefix = "Thời hạn giải quyết (processing time) has no single base limit: "
+    texts = {
+        "Theo Quy chế làm việc của Chính phủ": "the limit is set elsewhere (Quy chế làm việc "
+        "của Chính phủ)",
+        "Trường hợp cần xác minh thì không quá 10 ngày làm việc": "the text gives only "
+        "conditional limits",
+        "Nộp trực tiếp: 05 ngày làm việc; nộp trực tuyến: 03 ngày làm việc": "the limit differs "
+        "by case: Nộp trực tiếp: 5 ngày làm việc; nộp trực tuyến: 3 ngày làm việc",
+    }
+    for text, reason in texts.items():
+        with pytest.raises(DurationError) as info:
+            parse_processing_time(text).require_base()
+        assert info.value.message == prefix + reason
+        assert info.value.context == {"source": text}
+    long_text = "Theo Quy chế làm việc " + "x" * 300
+    with pytest.raises(DurationError) as info:
+        parse_processing_time(long_text).require_base()
+    assert info.value.context == {"source": long_text[:200]}
+
+
+def test_picking_a_case_or_an_alternative() -> None:
+    split = parse_processing_time(
+        "Nộp trực tiếp: 05 ngày làm việc; nộp trực tuyến: 03 ngày làm việc"
+    )
+    assert split.case("TRỰC TUYẾN").time.base == WD(3)
+    with pytest.raises(DurationError) as info:
+        split.case("nộp")
+    assert info.value.message == "Trường hợp (case): 2 cases match 'nộp'; exactly one is needed"
+    assert info.value.context == {
+        "argument": "label_contains",
+        "labels": ["Nộp trực tiếp", "nộp trực tuyến"],
+    }
+    conditional = parse_processing_time("Trường hợp cần xác minh thì không quá 10 ngày làm việc")
+    assert conditional.alternative().duration == WD(10)
+    with pytest.raises(DurationError) as info:
+        conditional.alternative(AlternativeKind.REMOTE_AREA)
+    assert info.value.message == (
+        "Thời hạn theo điều kiện (conditional limit): the text has no remote_area alternative"
+    )
+    assert info.value.context == {"kind": "remote_area", "available": ["verification"]}
+
+
+# --- Deadline.to_dict / explain: the JSON the CLI prints, exactly --------------------------------
+
+
+def test_deadline_to_dict_is_exact() -> None:
+    # Accepted Wed 29/4/2026 10:00, 5 working days: 30/4 and 1/5 are public holidays (Labour
+    # Code 2019 Art. 112.1), 2-3/5 a weekend, so the days counted are 4-8/5 and the due date is
+    # Fri 8/5/2026. Extended on 6/5 to Tue 12/5 (Decree 118/2025 Art. 19.6).
+    base = compute_deadline(dt.datetime(2026, 4, 29, 10, tzinfo=VN_TZ), WD(5))
+    assert base.due_date == D(2026, 5, 8)
+    moved = extend(base, requested_on=D(2026, 5, 6), new_duration_or_due=D(2026, 5, 12))
+    labour_code = "Điều 112.1, Bộ luật Lao động 45/2019/QH14 (Quốc hội, 20/11/2019)"
+    qd188 = "Điều 1, Quyết định 188/1999/QĐ-TTg (Thủ tướng Chính phủ, 17/09/1999)"
+    nd118 = "Nghị định 118/2025/NĐ-CP (Chính phủ, 09/06/2025)"
+    blds = "Bộ luật Dân sự 91/2015/QH13 (Quốc hội, 24/11/2015)"
+    legal_basis = f"Điều 17.3, {nd118}; Điều 147.2, {blds}; Điều 148.1, {blds}"
+    week = "Ngày nghỉ hằng tuần (Thứ Bảy, Chủ nhật)"
+    week_en = "Weekly rest day (Saturday, Sunday)"
+
+    def day(iso: str, kind: str, vi: str, en: str, ref: str) -> dict[str, object]:
+        return {"date": iso, "kind": kind, "name_vi": vi, "name_en": en, "legal_ref": ref}
+
+    skipped = [
+        day("2026-04-30", "public_holiday", "Ngày Chiến thắng (30/4)", "Reunification Day", labour_code),
+        day("2026-05-01", "public_holiday", "Ngày Quốc tế Lao động (1/5)", "International Labour Day", labour_code),
+        day("2026-05-02", "weekend", f"Thứ Bảy ({week})", f"Saturday ({week_en})", qd188),
+        day("2026-05-03", "weekend", f"Chủ nhật ({week})", f"Sunday ({week_en})", qd188),
+        day("2026-05-09", "weekend", f"Thứ Bảy ({week})", f"Saturday ({week_en})", qd188),
+        day("2026-05-10", "weekend", f"Chủ nhật ({week})", f"Sunday ({week_en})", qd188),
+    ]  # fmt: skip
+    explanation = [
+        "Tiếp nhận (accepted): Thứ Tư 29/04/2026 10:00",
+        "Thời hạn (limit): 5 ngày làm việc (5 working days)",
+        "Quy tắc (rule): Thời hạn tính bằng ngày làm việc (Limit in working days) — Due on the "
+        "N-th working day strictly after the acceptance date (the acceptance date is not "
+        "counted), by the end of office hours of that day.",
+        f"Căn cứ (legal basis): {legal_basis}",
+        "Ngày nghỉ không tính (days off skipped): 6",
+        *(
+            f"  {d['date'][8:]}/{d['date'][5:7]}/{d['date'][:4]} — {d['name_vi']} ({d['name_en']})"  # type: ignore[index]
+            f" — {d['legal_ref']}"
+            for d in skipped
+        ),
+        "Hạn trả kết quả (due): Thứ Ba 12/05/2026 17:00",
+        "Lịch sử (history): extension Thứ Tư 06/05/2026 00:00 — hạn cũ (previous due) 08/05/2026 "
+        f"→ 12/05/2026 — Điều 19.6, {nd118}; Điều 12.5, {nd118}",
+    ]
+    assert moved.to_dict() == {
+        "accepted_at": "2026-04-29T10:00:00+07:00",
+        "start": "2026-04-29T10:00:00+07:00",
+        "duration": {"amount": "5", "unit": "working_day", "cutoff": None},
+        "due_date": "2026-05-12",
+        "due_at": "2026-05-12T17:00:00+07:00",
+        "provisional": False,
+        "skipped": skipped,
+        "rule": {"id": "working_days", "legal_basis": legal_basis},
+        "history": [
+            {
+                "kind": "extension",
+                "at": "2026-05-06T00:00:00+07:00",
+                "previous_due_date": "2026-05-08",
+                "new_due_date": "2026-05-12",
+                "legal_basis": f"Điều 19.6, {nd118}; Điều 12.5, {nd118}",
+            }
+        ],
+        "notes": [],
+        "explanation": explanation,
+    }
+    assert moved.explain() == explanation
+    assert (moved.original_due_date, moved.first_accepted_at) == (D(2026, 5, 8), base.accepted_at)
+    assert (base.original_due_date, base.first_accepted_at) == (D(2026, 5, 8), base.accepted_at)

@@ -79,7 +79,8 @@ def _to_decimal(value: object) -> Decimal:
         raise InputTypeError(
             f"Thời hạn (duration): the amount must be an int, Decimal or str, got "
             f"{type(value).__name__}",
-            hint="pass Decimal('1.5') rather than the float 1.5",
+            hint="pass an int, a Decimal such as Decimal('1.5') or a str such as '1,5' (a float "
+            "is refused because it cannot hold 1.1 exactly)",
             argument="amount",
             got=type(value).__name__,
         )
@@ -161,8 +162,8 @@ class Duration:
         if not self.unit.is_quantity:
             if self.amount != 0:
                 raise DurationError(
-                    f"Thời hạn (duration): a {self.unit.name_en} limit has no amount, got "
-                    f"{self.amount}",
+                    f"Thời hạn (duration): '{self.unit.name_vi}' ({self.unit.name_en}) has no "
+                    f"amount, got {self.amount}",
                     unit=self.unit.value,
                     amount=self.amount,
                 )
@@ -264,7 +265,8 @@ class Duration:
     def _check_same_unit(self, other: object, op: str) -> Duration:
         if not isinstance(other, Duration):
             raise InputTypeError(
-                f"Thời hạn (duration): cannot {op} a Duration and a {type(other).__name__}",
+                f"Thời hạn (duration): cannot {op} a Duration and an object of type "
+                f"{type(other).__name__}",
                 argument="other",
             )
         if other.unit is not self.unit:
@@ -280,7 +282,8 @@ class Duration:
         other = self._check_same_unit(other, "add")
         if not self.unit.is_quantity:
             raise DurationError(
-                f"Thời hạn (duration): {self.unit.name_en} limits cannot be added",
+                f"Thời hạn (duration): '{self.unit.name_vi}' ({self.unit.name_en}) limits "
+                "cannot be added",
                 unit=self.unit.value,
             )
         return Duration(self.amount + other.amount, self.unit)

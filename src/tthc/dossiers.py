@@ -121,7 +121,10 @@ def _ref(documents: Mapping[str, Any], entry: Mapping[str, Any], where: str) -> 
 @functools.cache
 def _rules() -> _RulesData:
     text = resources.files("tthc").joinpath("data").joinpath(_DATA_FILE).read_text(encoding="utf-8")
-    raw = json.loads(text)
+    return _parse_rules(json.loads(text))
+
+
+def _parse_rules(raw: Mapping[str, Any]) -> _RulesData:
     docs = raw["documents"]
     regime = raw["regime"]["validity"]
     validity = Validity(
@@ -865,7 +868,7 @@ class _State:
         "deadline",
         "delivered_at",
         "duration",
-        "extensions",
+        "extended",
         "finished_at",
         "handoffs",
         "history",
@@ -878,7 +881,7 @@ class _State:
         "statuses",
         "submitted_at",
         "suppl_request_at",
-        "supplement_requests",
+        "supplement_requested",
         "supplements",
         "verification",
     )
@@ -899,8 +902,8 @@ class _State:
         self.supplements: tuple[
             tuple[_dt.datetime, _dt.datetime | None, _dt.date, _dt.date | None], ...
         ] = ()
-        self.supplement_requests = 0
-        self.extensions = 0
+        self.supplement_requested = False
+        self.extended = False
         self.intake_returns = 0
         self.suppl_request_at: _dt.datetime | None = None
         self.payment_request_at: _dt.datetime | None = None
@@ -1214,9 +1217,9 @@ def _allowed_now(dossier: Dossier, state: _State) -> tuple[EventKind, ...]:
 
 
 def _once_only_block(state: _State, kind: EventKind) -> str | None:
-    if kind is EventKind.SUPPLEMENT_REQUESTED and state.supplement_requests:
+    if kind is EventKind.SUPPLEMENT_REQUESTED and state.supplement_requested:
         return "supplement_already_requested"
-    if kind is EventKind.EXTENSION_GRANTED and state.extensions:
+    if kind is EventKind.EXTENSION_GRANTED and state.extended:
         return "extension_already_granted"
     return None
 
@@ -1253,8 +1256,8 @@ def _refuse(
         event=event.kind.value,
         allowed=tuple(kind.value for kind in allowed),
         reason=reason,
-        rule=rows[0].rule if rows else None,
-        legal_ref=rows[0].legal_ref if rows else None,
+        rule=rows[0].rule,
+        legal_ref=rows[0].legal_ref,
         **extra,
     )
 
@@ -1374,7 +1377,7 @@ def _step(dossier: Dossier, state: _State, event: DossierEvent, index: int) -> _
         handoff = Handoff(index, at, event.actor.unit, event.to_unit, event.time_allowed, step_due)
         new.handoffs = (*state.handoffs, handoff)
     elif kind is EventKind.SUPPLEMENT_REQUESTED:
-        new.supplement_requests += 1
+        new.supplement_requested = True
         new.suppl_request_at = at
         new.pauses = (*new.pauses, Pause(PauseReason.SUPPLEMENT, at, None, True))
         days, _ref = _limit(
@@ -1526,7 +1529,7 @@ def _step(dossier: Dossier, state: _State, event: DossierEvent, index: int) -> _
                 index=index,
             ) from None
         new.deadline = deadline
-        new.extensions += 1
+        new.extended = True
         latest = latest_extension_request(state.deadline)
         if day > latest:
             breaches.append(
@@ -1594,7 +1597,9 @@ def _intake_checks(
     ctx: tuple[WorkCalendar, OfficeHours],
 ) -> list[Breach]:
     cal, hours = ctx
-    if dossier.channel is not Channel.ONLINE or state.status is not DossierStatus.SUBMITTED:
+    # Điều 17.2.c binds online intake only; an online dossier is always decided from SUBMITTED
+    # (the paper rows out of DRAFT and RETURNED_AT_INTAKE do not apply to it)
+    if dossier.channel is not Channel.ONLINE:
         return []
     assert state.last_at is not None
     amount, _ref = _limit("online_intake", None)
