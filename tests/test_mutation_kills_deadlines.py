@@ -521,3 +521,368 @@ def test_deadline_to_dict_is_exact() -> None:
     assert moved.explain() == explanation
     assert (moved.original_due_date, moved.first_accepted_at) == (D(2026, 5, 8), base.accepted_at)
     assert (base.original_due_date, base.first_accepted_at) == (D(2026, 5, 8), base.accepted_at)
+
+
+# --- the rest of the deadlines API: exact refusals ------------------------------------------------
+
+from tthc.calendar import OfficeHours  # noqa: E402
+from tthc.deadlines import (  # noqa: E402
+    Timeliness,
+    classify,
+    counting_rule,
+    latest_extension_request,
+    pause_for_financial_obligation,
+    restart_after_supplement,
+    supplement_closing_date,
+    switch_to_alternative,
+    working_time_between,
+)
+from tthc.errors import CalendarRangeError, DataFileError, NaiveDatetimeError  # noqa: E402
+
+NAIVE = dt.datetime(2026, 3, 9, 9)
+EARLY = ACCEPTED - dt.timedelta(hours=1)
+NAIVE_HINT = "attach the zone: value.replace(tzinfo=tthc.VN_TZ) for Vietnam time (UTC+7)"
+DATE_HINT = "convert strings with datetime.date.fromisoformat('YYYY-MM-DD')"
+BEFORE = "is before the clock started (2026-03-09T09:00:00+07:00)"
+
+
+def _naive(name: str) -> tuple[type[Exception], str, dict[str, object], str]:
+    return (
+        NaiveDatetimeError,
+        f"Thời điểm không có múi giờ (naive datetime): {name}=2026-03-09T09:00:00 has no time "
+        "zone, and the time of day matters here",
+        {"argument": name},
+        NAIVE_HINT,
+    )
+
+
+def _pay(**kw: object) -> object:
+    args: dict[str, object] = {
+        "requested_at": ACCEPTED,
+        "completed_at": ACCEPTED,
+        "excluded_from_limit": True,
+    }
+    args.update(kw)
+    return pause_for_financial_obligation(_deadline(), **args)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("call", "expected"),
+    [
+        (lambda: compute_deadline(ACCEPTED, WD(5), calendar="VN"), (InputTypeError, "Lịch làm việc (calendar): expected a WorkCalendar, got str", {"argument": "calendar", "got": "str"}, None)),
+        (lambda: compute_deadline(ACCEPTED, WD(5), office_hours=((7, 11),)), (InputTypeError, "Giờ làm việc (office hours): expected an OfficeHours, got tuple", {"argument": "office_hours", "got": "tuple"}, None)),
+        (lambda: compute_deadline(ACCEPTED, "05 ngày làm việc"), (InputTypeError, "Thời hạn (duration): expected a Duration or a ProcessingTime, got str", {"argument": "duration", "got": "str"}, "parse text first: parse_processing_time('05 ngày làm việc')")),
+        (lambda: compute_deadline(ACCEPTED, Duration.months(100_000)), (DurationError, "Thời hạn (duration): 100000 tháng from 2026-03-09 is beyond the year 9999", {"months": 100_000}, None)),
+        (lambda: restart_after_supplement("H29", ACCEPTED), (InputTypeError, "Thời hạn (deadline): expected a Deadline, got str", {"argument": "deadline", "got": "str"}, None)),
+        (lambda: restart_after_supplement(_deadline(), NAIVE), _naive("supplement_received_at")),
+        (lambda: restart_after_supplement(_deadline(), EARLY), (InvalidEvent, f"Thời điểm (instant): supplement_received_at=2026-03-09T08:00:00+07:00 {BEFORE}", {"argument": "supplement_received_at"}, None)),
+        (lambda: switch_to_alternative(_deadline(), WD(10), recorded_at=NAIVE), _naive("recorded_at")),
+        (lambda: switch_to_alternative(_deadline(), WD(10), recorded_at=EARLY), (InvalidEvent, f"Thời điểm (instant): recorded_at=2026-03-09T08:00:00+07:00 {BEFORE}", {"argument": "recorded_at"}, None)),
+        (lambda: switch_to_alternative(_deadline(), 10, recorded_at=ACCEPTED), (InputTypeError, "Thời hạn theo điều kiện (conditional limit): expected an Alternative or a Duration, got int", {"argument": "alternative"}, None)),
+        (lambda: switch_to_alternative(_deadline(), WD(3), recorded_at=ACCEPTED), (DurationError, "Thời hạn theo điều kiện (conditional limit) 3 ngày làm việc ends 2026-03-12T17:00:00+07:00, before the current limit's due 2026-03-16T17:00:00+07:00", {"argument": "alternative", "alternative": "3 ngày làm việc", "current": "5 ngày làm việc"}, "a conditional limit replaces the base one only when it is longer")),
+        (lambda: latest_extension_request("2026-03-16"), (InputTypeError, "Ngày (date): due must be a datetime.date, got str", {"argument": "due", "got": "str"}, DATE_HINT)),
+        (lambda: _pay(requested_at=NAIVE), _naive("requested_at")),
+        (lambda: _pay(completed_at=NAIVE), _naive("completed_at")),
+        (lambda: _pay(requested_at=EARLY), (InvalidEvent, f"Thời điểm (instant): requested_at=2026-03-09T08:00:00+07:00 {BEFORE}", {"argument": "requested_at"}, None)),
+        (lambda: _pay(requested_at=ACCEPTED + dt.timedelta(hours=2), completed_at=ACCEPTED + dt.timedelta(hours=1)), (InvalidEvent, "Nghĩa vụ tài chính (financial obligation): completed_at=2026-03-09T10:00:00+07:00 is before requested_at=2026-03-09T11:00:00+07:00", {"argument": "completed_at"}, None)),
+        (lambda: supplement_closing_date(NAIVE), _naive("notified_at")),
+        (lambda: supplement_closing_date("2026-03-10"), (InputTypeError, "Ngày (date): notified_at must be a datetime.date, got str", {"argument": "notified_at", "got": "str"}, DATE_HINT)),
+        (lambda: supplement_closing_date(D(2026, 3, 10), days=0), (DurationError, "Thời hạn bổ sung (supplement period): days must be a positive integer, got 0", {"argument": "days"}, None)),
+        (lambda: supplement_closing_date(D(2026, 3, 10), days=10**7), (DurationError, "Thời hạn (duration): 10000000 ngày from 2026-03-10 is beyond the calendar", {"days": 10**7}, None)),
+        (lambda: classify(_deadline()), (InputTypeError, "Phân loại (classification): an open dossier needs as_of (the report date)", {"argument": "as_of"}, "pass finished_at for a finished dossier, or as_of for an open one")),
+        (lambda: classify(_deadline(), NAIVE), _naive("finished_at")),
+        (lambda: classify(_deadline(), as_of=NAIVE), _naive("as_of")),
+        (lambda: classify(NAIVE, as_of=ACCEPTED), _naive("due")),
+        (lambda: classify("2026-03-16", as_of=ACCEPTED), (InputTypeError, "Ngày (date): due must be a datetime.date, got str", {"argument": "due", "got": "str"}, DATE_HINT)),
+        (lambda: working_time_between(NAIVE, ACCEPTED), _naive("start")),
+        (lambda: working_time_between(ACCEPTED, NAIVE), _naive("end")),
+        (lambda: working_time_between(ACCEPTED, ACCEPTED, calendar=1), (InputTypeError, "Lịch làm việc (calendar): expected a WorkCalendar, got int", {"argument": "calendar", "got": "int"}, None)),
+        (lambda: working_time_between(ACCEPTED, ACCEPTED, office_hours=1), (InputTypeError, "Giờ làm việc (office hours): expected an OfficeHours, got int", {"argument": "office_hours", "got": "int"}, None)),
+    ],
+)  # fmt: skip
+def test_deadline_api_refusals_are_exact(
+    call: object, expected: tuple[type[Exception], str, dict[str, object], str | None]
+) -> None:
+    error, message, context, hint = expected
+    with pytest.raises(error) as info:
+        call()  # type: ignore[operator]
+    assert info.value.message == message  # type: ignore[attr-defined]
+    assert info.value.context == context  # type: ignore[attr-defined]
+    assert info.value.hint == hint  # type: ignore[attr-defined]
+
+
+def test_unknown_counting_rule() -> None:
+    with pytest.raises(DataFileError) as info:
+        counting_rule("nope")
+    assert info.value.message == "Quy tắc tính thời hạn (counting rule) 'nope' is not defined"
+    assert info.value.context["file"] == "counting_rules.json"
+    assert info.value.context["field"] == "id"
+    known = info.value.context["known"]
+    assert known == sorted(known)
+    assert {"working_days", "months", "clock_time", "extension"} <= set(known)
+    assert counting_rule("months").id == "months"
+
+
+def test_boundaries_of_the_lifecycle_functions() -> None:
+    base = _deadline()
+    # 9999 is reached by the month arithmetic: the calendar, not the year limit, refuses it
+    with pytest.raises(CalendarRangeError):
+        compute_deadline(ACCEPTED, Duration.months((9999 - 2026) * 12))
+    assert compute_deadline(ACCEPTED, Duration.months(1)).rule.id == "months"
+    assert compute_deadline(ACCEPTED, Duration.calendar_days(1)).rule.id == "calendar_days"
+    # a conditional limit equal to the current one is accepted (not "shorter")
+    same = switch_to_alternative(base, WD(5), recorded_at=ACCEPTED)
+    assert same.due_date == base.due_date
+    (change,) = same.history
+    assert (change.at, change.new_due_date, change.reason) == (ACCEPTED, base.due_date, "")
+    assert change.previous_due_at == base.due_at
+    # paying at the very instant it was asked for is allowed: nothing to exclude
+    assert _pay().due_date == base.due_date  # type: ignore[attr-defined]
+    assert supplement_closing_date(D(2026, 3, 10), days=1) == D(2026, 3, 11)
+    # finished on the report date: judged as finished
+    assert classify(base, ACCEPTED, as_of=ACCEPTED) is Timeliness.EARLY
+    assert classify(D(2026, 3, 9), ACCEPTED, as_of=ACCEPTED) is Timeliness.ON_TIME
+    assert working_time_between(ACCEPTED, ACCEPTED) == dt.timedelta(0)
+
+
+def test_clock_limits_over_a_day_off_and_outside_the_calendar() -> None:
+    # 24 giờ (Luật Hộ tịch 2026) from Fri 13/3/2026 09:00 runs through the night: Sat 09:00
+    d = compute_deadline(dt.datetime(2026, 3, 13, 9, tzinfo=VN_TZ), Duration.clock_hours(24))
+    assert d.due_at == dt.datetime(2026, 3, 14, 9, tzinfo=VN_TZ)
+    note = (
+        "hạn rơi vào ngày nghỉ; thời hạn tính bằng giờ chạy liên tục (the due instant falls on a "
+        "day off; clock-hour limits run through days off — open question Q3)"
+    )
+    assert d.notes == (note,)
+    assert d.explain()[-1] == f"Lưu ý (note): {note}"
+    assert "Ngày nghỉ không tính (days off skipped): 0" in d.explain()
+    assert compute_deadline(ACCEPTED, Duration.clock_hours(24)).notes == ()
+    for start in (
+        dt.datetime(9999, 12, 31, 23, tzinfo=VN_TZ),
+        dt.datetime(2014, 12, 31, tzinfo=VN_TZ),
+    ):
+        with pytest.raises(CalendarRangeError):
+            compute_deadline(start, Duration.clock_hours(24))
+
+
+CUTOFF_TEXT = (
+    "05 ngày làm việc kể từ ngày nhận đủ hồ sơ; trường hợp nhận hồ sơ sau 15 giờ thì thời gian "
+    "được tính bắt đầu từ ngày làm việc tiếp theo"
+)
+
+
+def test_counting_starts_the_next_working_day_after_the_cutoff() -> None:
+    # the catalogue wording (e.g. procedure 3.000722): "sau 15 giờ" is strictly after 15:00:00
+    rule = parse_processing_time(CUTOFF_TEXT)
+    at_cutoff = compute_deadline(dt.datetime(2026, 3, 9, 15, tzinfo=VN_TZ), rule)
+    assert (at_cutoff.start, at_cutoff.due_date, at_cutoff.notes) == (
+        dt.datetime(2026, 3, 9, 15, tzinfo=VN_TZ),
+        D(2026, 3, 16),
+        (),
+    )
+    after = compute_deadline(dt.datetime(2026, 3, 9, 15, 1, tzinfo=VN_TZ), rule)
+    assert after.start == dt.datetime(2026, 3, 10, 7, 30, tzinfo=VN_TZ)
+    assert after.due_date == D(2026, 3, 17)
+    (note,) = after.notes
+    assert note.startswith(
+        "tiếp nhận sau 15:00: tính từ ngày làm việc tiếp theo (received after 15:00: counted as "
+        "received 10/03/2026 07:30) — "
+    )
+    assert note.endswith(counting_rule("start_after_cutoff").cite())
+    assert "Bắt đầu tính (counting starts): Thứ Ba 10/03/2026 07:30" in after.explain()
+    assert not any(line.startswith("Bắt đầu tính") for line in at_cutoff.explain())
+    # a restart keeps the procedure's rule: received 11/3 16:00 counts from 12/3
+    restarted = restart_after_supplement(after, dt.datetime(2026, 3, 11, 16, tzinfo=VN_TZ))
+    assert restarted.start == dt.datetime(2026, 3, 12, 7, 30, tzinfo=VN_TZ)
+    assert restarted.due_date == D(2026, 3, 19)
+    assert restarted.history[-1].reason == ""
+    # so does a switch to a longer limit: 10 working days from 10/3
+    # (counted as received 10/3, so the days run from 11/3: 11-13, 16-20, 23, 24)
+    longer = switch_to_alternative(after, WD(10), recorded_at=after.start)
+    assert longer.due_date == D(2026, 3, 24)
+    # the result-side cut-off of a same-day limit does not move the start
+    same_day = parse_processing_time(
+        "Trong ngày; trường hợp nhận hồ sơ sau 15 giờ thì trả kết quả trong ngày làm việc tiếp theo"
+    )
+    late = compute_deadline(dt.datetime(2026, 3, 9, 16, tzinfo=VN_TZ), same_day)
+    assert (late.start, late.due_date, late.start_after_cutoff, late.notes) == (
+        dt.datetime(2026, 3, 9, 16, tzinfo=VN_TZ),
+        D(2026, 3, 10),
+        None,
+        (),
+    )
+
+
+def test_a_projected_year_is_said_so() -> None:
+    d = compute_deadline(dt.datetime(2027, 3, 9, 9, tzinfo=VN_TZ), WD(5))
+    assert d.provisional is True
+    lines = d.explain()
+    assert lines[-1] == (
+        "Lưu ý (note): dự kiến — lịch nghỉ của năm này chưa được công bố chính thức "
+        "(provisional: the year's days off are not yet officially announced)"
+    )
+    assert lines[-3].startswith("  14/03/2027 — Chủ nhật (")
+    assert lines[-3].endswith(" — dự kiến (projected)")
+    assert d.to_dict()["skipped"][0]["legal_ref"] == (
+        "Điều 1, Quyết định 188/1999/QĐ-TTg (Thủ tướng Chính phủ, 17/09/1999)"
+    )
+
+
+def test_lifecycle_functions_use_the_calendar_passed() -> None:
+    storm = civil_service_calendar().with_days_off(
+        [D(2026, 3, 13)],  # a province closes its offices on Fri 13/3/2026 (illustrative)
+        name_vi="Nghỉ tránh bão",
+        name_en="Storm closure",
+        legal_ref=counting_rule("extension").legal_refs[0],
+    )
+    base = _deadline()  # computed on the national calendar: due Mon 16/3
+    assert latest_extension_request(base) == D(2026, 3, 13)
+    assert latest_extension_request(base, calendar=storm) == D(2026, 3, 12)
+    assert latest_extension_request(D(2026, 3, 16), calendar=storm) == D(2026, 3, 12)
+    # 5 working days from 9/3 without 13/3: 10, 11, 12, 16, 17
+    assert restart_after_supplement(base, ACCEPTED, calendar=storm).due_date == D(2026, 3, 17)
+    assert restart_after_supplement(base, ACCEPTED).due_date == D(2026, 3, 16)
+    switched = switch_to_alternative(base, WD(6), recorded_at=ACCEPTED, calendar=storm)
+    assert switched.due_date == D(2026, 3, 18)
+    assert switch_to_alternative(base, WD(6), recorded_at=ACCEPTED).due_date == D(2026, 3, 17)
+    # a pause from Thu 12/3 to Mon 16/3 lasts one working day on the storm calendar, two else
+    kw = {
+        "requested_at": dt.datetime(2026, 3, 12, 9, tzinfo=VN_TZ),
+        "completed_at": dt.datetime(2026, 3, 16, 9, tzinfo=VN_TZ),
+        "excluded_from_limit": True,
+    }
+    paused = pause_for_financial_obligation(base, calendar=storm, **kw)  # type: ignore[arg-type]
+    assert paused.due_date == D(2026, 3, 17)
+    assert paused.calendar is storm
+    assert pause_for_financial_obligation(base, **kw).due_date == D(2026, 3, 18)  # type: ignore[arg-type]
+    # 15 days from 26/2 end on Fri 13/3; closed, so the period ends Mon 16/3 (BLDS Art. 148.5)
+    assert supplement_closing_date(D(2026, 2, 26), calendar=storm) == D(2026, 3, 16)
+    assert supplement_closing_date(D(2026, 2, 26)) == D(2026, 3, 13)
+    hours = OfficeHours(((dt.time(8), dt.time(12)),))
+    end = dt.datetime(2026, 3, 17, 9, tzinfo=VN_TZ)
+    # 9/3 09:00-12:00, 10-12/3 and 16/3 in full (4 h each), 17/3 08:00-09:00
+    assert working_time_between(ACCEPTED, end, calendar=storm, office_hours=hours) == dt.timedelta(
+        hours=3 + 4 * 4 + 1
+    )
+    assert working_time_between(ACCEPTED, end, office_hours=hours) == dt.timedelta(hours=24)
+    assert working_time_between(ACCEPTED, end, calendar=storm) == dt.timedelta(
+        hours=6.5 + 8 * 4 + 1.5  # default windows 07:30-11:30, 13:00-17:00
+    )
+
+
+def _paused(duration: Duration, start: tuple[int, int], end: tuple[int, int]):  # type: ignore[no-untyped-def]
+    base = compute_deadline(ACCEPTED, duration)
+    return base, pause_for_financial_obligation(
+        base,
+        requested_at=dt.datetime(2026, 3, start[0], start[1], tzinfo=VN_TZ),
+        completed_at=dt.datetime(2026, 3, end[0], end[1], tzinfo=VN_TZ),
+        excluded_from_limit=True,
+    )
+
+
+def at(day: int, hour: int, minute: int = 0) -> dt.datetime:
+    return dt.datetime(2026, 3, day, hour, minute, tzinfo=VN_TZ)
+
+
+def test_payment_pause_in_the_limit_own_terms() -> None:
+    # from Mon 9/3/2026 09:00, default windows 07:30-11:30 and 13:00-17:00
+    # 8 working hours end Tue 10/3 09:00; 10:00-14:00 holds 2.5 working hours: 11:30
+    base, moved = _paused(Duration.working_hours(8), (9, 10), (9, 14))
+    assert (base.due_at, moved.due_at, moved.due_date) == (
+        at(10, 9),
+        at(10, 11, 30),
+        D(2026, 3, 10),
+    )
+    # a pause inside the lunch break holds no working time: nothing moves
+    _, same = _paused(Duration.working_hours(8), (9, 12), (9, 12, 30))
+    assert same.due_at == at(10, 9)
+    # 1,5 working days (12 working hours) end 10/3 14:30; the same pause moves them to 17:00
+    base, moved = _paused(Duration.working_days("1,5"), (9, 10), (9, 14))
+    assert (base.due_at, moved.due_at) == (at(10, 14, 30), at(10, 17))
+    # 10 calendar days end 19/3; two days of pause give Sat 21/3, rolled to Mon 23/3 (Art. 148.5)
+    base, moved = _paused(Duration.calendar_days(10), (10, 10), (12, 14))
+    assert (base.due_date, moved.due_date, moved.due_at) == (
+        D(2026, 3, 19),
+        D(2026, 3, 23),
+        at(23, 17),
+    )
+    # clock hours move by the elapsed time
+    base, moved = _paused(Duration.clock_hours(24), (9, 10), (9, 14))
+    assert (base.due_at, moved.due_at) == (at(10, 9), at(10, 13))
+    # whole working days move by whole working days: a few hours inside one day move nothing
+    _, same = _paused(WD(5), (9, 10), (9, 14))
+    assert same.due_at == at(16, 17)
+    _, moved = _paused(WD(5), (10, 10), (12, 14))
+    assert (moved.due_date, moved.due_at, moved.skipped_after) == (
+        D(2026, 3, 18),
+        at(18, 17),
+        D(2026, 3, 9),
+    )
+    assert [info.date for info in moved.skipped] == [D(2026, 3, 14), D(2026, 3, 15)]
+    change = moved.history[-1]
+    assert (change.at, change.new_due_date, change.previous_due_at) == (
+        at(12, 14),
+        D(2026, 3, 18),
+        at(16, 17),
+    )
+
+
+def test_payment_pause_history_names_the_sector_law() -> None:
+    sector = counting_rule("extension").legal_refs[0]
+    base = _deadline()
+    moved = pause_for_financial_obligation(
+        base, requested_at=at(10, 10), completed_at=at(12, 14), excluded_from_limit=True,
+        legal_ref=sector,
+    )  # fmt: skip
+    reason = f"10/03/2026 10:00 – 12/03/2026 14:00 ({sector.cite()})"
+    assert moved.history[-1].reason == reason
+    assert moved.explain()[-1] == (
+        "Lịch sử (history): pause Thứ Năm 12/03/2026 14:00 — hạn cũ (previous due) 16/03/2026 → "
+        f"18/03/2026 — {counting_rule('financial_pause').cite()} — {reason}"
+    )
+    plain = pause_for_financial_obligation(
+        base, requested_at=at(10, 10), completed_at=at(12, 14), excluded_from_limit=True
+    )
+    assert plain.history[-1].reason == "10/03/2026 10:00 – 12/03/2026 14:00"
+    # Decree 118/2025 itself does not stop the clock: unchanged without the sector flag
+    assert (
+        pause_for_financial_obligation(
+            base, requested_at=at(10, 10), completed_at=at(12, 14), excluded_from_limit=False
+        )
+        is base
+    )
+
+
+def test_a_pause_into_a_projected_year_makes_the_due_date_provisional() -> None:
+    start = dt.datetime(2026, 12, 21, 9, tzinfo=VN_TZ)
+    base = compute_deadline(start, WD(5))
+    assert (base.due_date, base.provisional) == (D(2026, 12, 28), False)
+    moved = pause_for_financial_obligation(
+        base,
+        requested_at=start,
+        completed_at=dt.datetime(2027, 1, 5, 9, tzinfo=VN_TZ),
+        excluded_from_limit=True,
+    )
+    assert moved.due_date.year == 2027
+    assert moved.provisional is True
+
+
+def test_working_time_counts_seconds() -> None:
+    assert working_time_between(ACCEPTED, at(9, 9) + dt.timedelta(seconds=30)) == dt.timedelta(
+        seconds=30
+    )
+    assert working_time_between(at(9, 9) + dt.timedelta(seconds=30), ACCEPTED) == -dt.timedelta(
+        seconds=30
+    )
+
+
+def test_metric_766_refuses_a_naive_supplement_request() -> None:
+    with pytest.raises(NaiveDatetimeError) as info:
+        metric_766_on_time(
+            accepted_at=ACCEPTED,
+            due=_deadline(),
+            ended_at=at(12, 9),
+            period_end=D(2026, 3, 31),
+            supplements=[SupplementRequest(NAIVE, at(11, 9))],
+        )
+    assert info.value.context == {"argument": "requested_at"}

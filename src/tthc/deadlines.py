@@ -19,6 +19,7 @@ Counting rules follow the Civil Code 2015 (Bộ luật Dân sự, Art. 147–148
 
 from __future__ import annotations
 
+import calendar as _calendar
 import datetime as _dt
 import enum
 import functools
@@ -440,13 +441,17 @@ def _elapsed_in_windows(t: _dt.time, hours: OfficeHours) -> _dt.timedelta:
 def _instant(
     day: _dt.date, offset: _dt.timedelta, hours: OfficeHours, *, at_end: bool
 ) -> _dt.datetime:
-    """The instant ``offset`` of working time into ``day`` (a window end if ``at_end``)."""
-    for start, end in hours.windows:
+    """The instant ``offset`` of working time into ``day`` (a window end if ``at_end``).
+
+    ``offset`` is at most a day's working time, so it always lands in one of the windows.
+    """
+    *earlier, (last_start, _) = hours.windows
+    for start, end in earlier:
         length = _since_midnight(end) - _since_midnight(start)
         if offset < length or (at_end and offset == length):
             return _dt.datetime.combine(day, start, tzinfo=VN_TZ) + offset
         offset -= length
-    return _dt.datetime.combine(day, hours.closes, tzinfo=VN_TZ)
+    return _dt.datetime.combine(day, last_start, tzinfo=VN_TZ) + offset
 
 
 def _working_position(
@@ -525,7 +530,7 @@ def _add_working_time(
     total = elapsed + amount
     full_days = (total - _MICRO) // length
     remainder = total - full_days * length
-    due_day = cal.add_working_days(day, full_days) if full_days else day
+    due_day = cal.add_working_days(day, full_days)
     return start, _instant(due_day, remainder, hours, at_end=True)
 
 
@@ -544,8 +549,7 @@ def _add_months(day: _dt.date, months: int) -> _dt.date:
             months=months,
         )
     # Civil Code 2015 Art. 148.3: the corresponding day, or the month's last day
-    last = (_dt.date(year + month // 12, month % 12 + 1, 1) - _ONE_DAY).day
-    return _dt.date(year, month, min(day.day, last))
+    return _dt.date(year, month, min(day.day, _calendar.monthrange(year, month)[1]))
 
 
 def _roll_forward(nominal: _dt.date, cal: WorkCalendar) -> tuple[_dt.date, _dt.date | None]:
@@ -618,13 +622,10 @@ def _compute(
         per = (
             _dt.timedelta(hours=1) if unit is DurationUnit.CLOCK_HOUR else _dt.timedelta(minutes=1)
         )
-        try:
-            due_at = start + _to_timedelta(amount, per)
-        except OverflowError:
-            raise DurationError(
-                f"Thời hạn (duration): {duration} from {start.isoformat()} is beyond the calendar",
-                amount=amount,
-            ) from None
+        # the start must lie inside the calendar like any other (CalendarRangeError); with the
+        # amount capped by Duration the sum below then stays far from datetime's limits
+        cal.is_working_day(day)
+        due_at = start + _to_timedelta(amount, per)
         due_date = due_at.date()
         skipped_after = None
         if not cal.is_working_day(due_date):
@@ -921,6 +922,9 @@ def switch_to_alternative(
                 f"Thời hạn theo điều kiện (conditional limit) {duration} ends "
                 f"{new.due_at.isoformat()}, before the current limit's due {own.due_at.isoformat()}",
                 hint="a conditional limit replaces the base one only when it is longer",
+                argument="alternative",
+                alternative=str(duration),
+                current=str(deadline.duration),
             )
         new = attrs.evolve(
             new,
