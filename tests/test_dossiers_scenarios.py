@@ -822,3 +822,46 @@ def test_verification_after_an_extension_keeps_the_extended_date() -> None:
     d = d.apply(ev(K.VERIFICATION_REQUIRED, t(2026, 3, 11, 9), AUTHORITY))
     assert d.due_date == dt.date(2026, 3, 20)
     assert d.deadline_history()[-1].kind is DeadlineRevisionKind.EXTENDED
+
+
+def test_catalogue_rule_counting_from_the_next_working_day_after_15h() -> None:
+    # Procedure 3.000722 (national catalogue, as of 12/9/2026): "Ba (03) ngày làm việc ...,
+    # trường hợp phải xác minh thì không quá năm (05) ngày làm việc. Nếu tiếp nhận hồ sơ sau 15
+    # giờ thì thời gian được tính bắt đầu từ ngày làm việc tiếp theo."
+    from tthc.deadlines import parse_processing_time
+
+    text = (
+        "Ba (03) ngày làm việc kể từ khi các cơ quan có thẩm quyền giải quyết nhận đầy đủ hồ sơ "
+        "theo quy định, trường hợp phải xác minh thì không quá năm (05) ngày làm việc. Nếu tiếp "
+        "nhận hồ sơ sau 15 giờ thì thời gian được tính bắt đầu từ ngày làm việc tiếp theo."
+    )
+    code = "000.00.31.H13-260309-0007"
+    portal = Actor(ActorRole.PORTAL, "Cổng Dịch vụ công quốc gia")
+    one_stop = Actor(ActorRole.ONE_STOP, "Công an xã")
+    police = Actor(ActorRole.COMPETENT_AUTHORITY, "Công an xã")
+
+    def accepted(hour: int) -> Dossier:
+        d = Dossier(code, "3.000722", Channel.ONLINE, "Công an xã", "Công an xã",
+                    parse_processing_time(text))  # fmt: skip
+        return d.apply_all(
+            [
+                DossierEvent(EventKind.SUBMITTED_ONLINE, code, dt.datetime(2026, 3, 9, 8, tzinfo=VN_TZ), portal),
+                DossierEvent(EventKind.ACCEPTED, code, dt.datetime(2026, 3, 9, hour, tzinfo=VN_TZ), one_stop),
+            ]
+        )  # fmt: skip
+
+    # accepted Mon 9/3/2026 at 14:00: 10, 11, 12/3
+    assert accepted(14).due_date == dt.date(2026, 3, 12)
+    # at 16:00: counted as received Tue 10/3, so 11, 12, 13/3
+    late = accepted(16)
+    assert late.due_date == dt.date(2026, 3, 13)
+    assert late.deadline is not None
+    assert late.deadline.deadline.start == dt.datetime(2026, 3, 10, 7, 30, tzinfo=VN_TZ)
+    # verification: the 5-day limit from the same start (11-13, 16, 17/3)
+    verified = late.apply_all(
+        [
+            DossierEvent(EventKind.FORWARDED, code, dt.datetime(2026, 3, 10, 8, tzinfo=VN_TZ), one_stop, to_unit="Công an xã"),
+            DossierEvent(EventKind.VERIFICATION_REQUIRED, code, dt.datetime(2026, 3, 10, 9, tzinfo=VN_TZ), police),
+        ]
+    )  # fmt: skip
+    assert verified.due_date == dt.date(2026, 3, 17)

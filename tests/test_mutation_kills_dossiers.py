@@ -973,7 +973,13 @@ def test_rules_data_names_known_documents() -> None:
     docs = {"nd118": {"document": "118/2025/NĐ-CP", "kind": "Nghị định", "article": "Điều 1"}}
     raw = {
         "data_version": "t",
-        "regime": {"validity": {"start": "2025-07-01", "end": None}},
+        "regime": {
+            "name_vi": "Một cửa",
+            "name_en": "one-stop",
+            "doc": "nd118",
+            "before": "NĐ 61/2018",
+            "validity": {"start": "2025-07-01", "end": None},
+        },
         "documents": docs,
         "statuses": {},
         "events": {"withdrawn": {"doc": "nd118"}, "accepted": {}},
@@ -990,6 +996,8 @@ def test_rules_data_names_known_documents() -> None:
     assert "accepted" not in parsed.event_refs
     assert parsed.regime_validity.start == dt.date(2025, 7, 1)
     assert parsed.regime_validity.end is None
+    assert (parsed.regime_name, parsed.regime_before) == ("Một cửa (one-stop)", "NĐ 61/2018")
+    assert parsed.regime_ref.article == "Điều 1"
     raw["rules"] = {"T1": {"doc": "nd999", "en": "x"}}
     with pytest.raises(DataFileError) as info:
         _parse_rules(raw)
@@ -997,3 +1005,61 @@ def test_rules_data_names_known_documents() -> None:
         "Tệp dữ liệu (data file) dossier_rules.json: rules.T1 names an unknown document"
     )
     assert info.value.context == {"file": "dossier_rules.json", "path": "rules.T1"}
+
+
+# --- the regime in force at receipt (design: rules as at the dossier's receipt) -----------------
+
+from tthc.errors import RegimeNotModelled  # noqa: E402
+
+
+def test_a_dossier_received_before_decree_118_is_refused() -> None:
+    # Decree 118/2025 Art. 40.1: in force from 1/7/2025, replacing Decree 61/2018 (and 107/2021)
+    before = dt.datetime(2025, 6, 30, 16, tzinfo=VN_TZ)
+    for d, event in (
+        (_new(), DossierEvent(K.ACCEPTED, CODE, before, ONE_STOP)),
+        (_new(channel=Channel.ONLINE), DossierEvent(K.SUBMITTED_ONLINE, CODE, before, APPLICANT)),
+    ):
+        with pytest.raises(RegimeNotModelled) as info:
+            d.apply(event)
+        err = info.value
+        assert err.code == "dossier.regime_not_modelled"
+        assert err.message == (
+            f"Cơ chế một cửa chưa được mô hình hoá (regime not modelled): dossier {CODE} was "
+            "received on 2025-06-30; tthc models Cơ chế một cửa, một cửa liên thông theo Nghị "
+            "định 118/2025/NĐ-CP (One-stop regime under Decree 118/2025 (two-level local "
+            "government)), in force 01/07/2025 – …, and a dossier is judged under the rules in "
+            "force when it was received"
+        )
+        assert err.hint is not None
+        assert err.hint.startswith("before that period dossiers followed Nghị định 61/2018/NĐ-CP")
+        ref = err.context["legal_ref"]
+        assert (ref.document, ref.article) == ("118/2025/NĐ-CP", "Điều 40.1")
+        assert err.context == {
+            "dossier_code": CODE,
+            "received": dt.date(2025, 6, 30),
+            "regime_start": dt.date(2025, 7, 1),
+            "regime_end": None,
+            "legal_ref": ref,
+            "index": 0,
+        }
+    # 1/7/2025 00:00 Vietnam time (30/6 17:00 UTC) is inside the regime
+    first = dt.datetime(2025, 6, 30, 17, tzinfo=dt.timezone.utc)
+    assert _new().apply(DossierEvent(K.ACCEPTED, CODE, first, ONE_STOP)).due_date == dt.date(
+        2025, 7, 8
+    )
+
+
+def test_a_dossier_received_after_the_regime_ends(monkeypatch: pytest.MonkeyPatch) -> None:
+    import attrs
+
+    from tthc import dossiers
+    from tthc.legal import Validity
+
+    ended = attrs.evolve(
+        dossiers._rules(), regime_validity=Validity(dt.date(2025, 7, 1), dt.date(2026, 3, 8))
+    )
+    monkeypatch.setattr(dossiers, "_rules", lambda: ended)
+    with pytest.raises(RegimeNotModelled) as info:
+        _new().apply(DossierEvent(K.ACCEPTED, CODE, t(9, 9), ONE_STOP))
+    assert info.value.hint == "the rules changed after that period: update tthc"
+    assert info.value.context["regime_end"] == dt.date(2026, 3, 8)

@@ -57,6 +57,7 @@ from tthc.errors import (
     InputTypeError,
     InvalidEvent,
     InvalidTransition,
+    RegimeNotModelled,
 )
 from tthc.legal import LegalRef, Validity
 
@@ -94,6 +95,9 @@ _DATA_FILE = "dossier_rules.json"
 @attrs.frozen(slots=True)
 class _RulesData:
     data_version: str
+    regime_name: str
+    regime_before: str
+    regime_ref: LegalRef
     regime_validity: Validity
     statuses: Mapping[str, Mapping[str, Any]]
     events: Mapping[str, Mapping[str, Any]]
@@ -126,10 +130,11 @@ def _rules() -> _RulesData:
 
 def _parse_rules(raw: Mapping[str, Any]) -> _RulesData:
     docs = raw["documents"]
-    regime = raw["regime"]["validity"]
+    regime = raw["regime"]
+    period = regime["validity"]
     validity = Validity(
-        start=_dt.date.fromisoformat(regime["start"]) if regime["start"] else None,
-        end=_dt.date.fromisoformat(regime["end"]) if regime["end"] else None,
+        start=_dt.date.fromisoformat(period["start"]) if period["start"] else None,
+        end=_dt.date.fromisoformat(period["end"]) if period["end"] else None,
     )
     rules = {key: _ref(docs, value, f"rules.{key}") for key, value in raw["rules"].items()}
     rule_text = {key: str(value["en"]) for key, value in raw["rules"].items()}
@@ -148,6 +153,9 @@ def _parse_rules(raw: Mapping[str, Any]) -> _RulesData:
     }
     return _RulesData(
         data_version=str(raw["data_version"]),
+        regime_name=f"{regime['name_vi']} ({regime['name_en']})",
+        regime_before=str(regime["before"]),
+        regime_ref=_ref(docs, regime, "regime"),
         regime_validity=validity,
         statuses=types.MappingProxyType(raw["statuses"]),
         events=types.MappingProxyType(raw["events"]),
@@ -833,9 +841,10 @@ def _verification_alternative(limit: ProcessingTime | Duration) -> Alternative |
 
 
 def _deadline(
-    start: _dt.datetime, duration: Duration, cal: WorkCalendar, hours: OfficeHours
+    start: _dt.datetime, limit: ProcessingTime | Duration, cal: WorkCalendar, hours: OfficeHours
 ) -> Deadline:
-    return compute_deadline(start, duration, calendar=cal, office_hours=hours)
+    # a ProcessingTime keeps its "counted from the next working day after 15 giờ" rule
+    return compute_deadline(start, limit, calendar=cal, office_hours=hours)
 
 
 def _end_of_day(day: _dt.date, hours: OfficeHours) -> _dt.datetime:
@@ -867,7 +876,6 @@ class _State:
         "corr_request_at",
         "deadline",
         "delivered_at",
-        "duration",
         "extended",
         "finished_at",
         "handoffs",
@@ -886,14 +894,13 @@ class _State:
         "verification",
     )
 
-    def __init__(self, duration: Duration) -> None:
+    def __init__(self) -> None:
         self.status = DossierStatus.DRAFT
         self.statuses: tuple[DossierStatus, ...] = ()
         self.last_at: _dt.datetime | None = None
         self.submitted_at: _dt.datetime | None = None
         self.accepted_at: _dt.datetime | None = None
         self.deadline: Deadline | None = None
-        self.duration = duration
         self.verification = False
         self.history: tuple[DeadlineRevision, ...] = ()
         self.breaches: tuple[Breach, ...] = ()
@@ -988,7 +995,8 @@ class Dossier:
                     argument="events",
                     index=index,
                 )
-        state = _State(_base_duration(self.processing_time))
+        _base_duration(self.processing_time)  # refuse a limit without a single base now
+        state = _State()
         for index, event in enumerate(self.events):
             state = _step(self, state, event, index)
         object.__setattr__(self, "_state", state)
@@ -1293,6 +1301,8 @@ def _step(dossier: Dossier, state: _State, event: DossierEvent, index: int) -> _
             reason="out_of_order",
             index=index,
         )
+    if state.status is DossierStatus.DRAFT:
+        _check_regime(dossier, event, index)
     row = TRANSITIONS.get((state.status, kind))
     if row is None:
         raise _refuse(dossier, state, event, "status", detail="the law does not provide it now")
@@ -1356,7 +1366,7 @@ def _step(dossier: Dossier, state: _State, event: DossierEvent, index: int) -> _
             new.refused_at = at
         else:
             new.accepted_at = at
-            deadline = _deadline(at, new.duration, cal, hours)
+            deadline = _deadline(at, dossier.processing_time, cal, hours)
             new.deadline = deadline
             new.history = (
                 _revision(
@@ -1587,6 +1597,32 @@ def _step(dossier: Dossier, state: _State, event: DossierEvent, index: int) -> _
     if breaches:
         new.breaches = (*state.breaches, *breaches)
     return new
+
+
+def _check_regime(dossier: Dossier, event: DossierEvent, index: int) -> None:
+    """Refuse a dossier received outside the modelled regime (rules apply as at receipt)."""
+    data = _rules()
+    received = _vn_date(event.at)
+    if data.regime_validity.contains(received):
+        return
+    raise RegimeNotModelled(
+        f"Cơ chế một cửa chưa được mô hình hoá (regime not modelled): dossier {dossier.code} "
+        f"was received on {received.isoformat()}; tthc models {data.regime_name}, in force "
+        f"{data.regime_validity}, and a dossier is judged under the rules in force when it was "
+        "received",
+        hint=(
+            f"before that period dossiers followed {data.regime_before}; keep them out of "
+            "tthc.dossiers (compute_deadline still counts their days on the right calendar)"
+            if data.regime_validity.start is not None and received < data.regime_validity.start
+            else "the rules changed after that period: update tthc"
+        ),
+        dossier_code=dossier.code,
+        received=received,
+        regime_start=data.regime_validity.start,
+        regime_end=data.regime_validity.end,
+        legal_ref=data.regime_ref,
+        index=index,
+    )
 
 
 def _intake_checks(

@@ -37,6 +37,7 @@ __all__ = [
     "NoCompetenceRule",
     "ProcessingTimeParseError",
     "ProvisionalCalendarError",
+    "RegimeNotModelled",
     "SerializationError",
     "TthcError",
     "UnitNotInForce",
@@ -203,6 +204,18 @@ class InvalidEvent(DossierError):
     """An event is malformed for this dossier (other dossier, out of time order, naive time)."""
 
     code: ClassVar[str] = "dossier.invalid_event"
+
+
+class RegimeNotModelled(DossierError):
+    """The dossier was received under a one-stop regime tthc does not model.
+
+    Dossiers are judged under the rules in force when they were received. tthc models the
+    regime of Decree 118/2025/NĐ-CP (from 1/7/2025); a dossier received before it fell under
+    Decree 61/2018/NĐ-CP (amended by Decree 107/2021/NĐ-CP), whose life-cycle rules are not in
+    tthc's data.
+    """
+
+    code: ClassVar[str] = "dossier.regime_not_modelled"
 
 
 # --- procedures, units, authorities ------------------------------------------------------------
