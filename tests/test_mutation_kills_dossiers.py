@@ -988,6 +988,10 @@ def test_rules_data_names_known_documents() -> None:
         "breaches": {"x": {"doc": "nd118", "vi": "Muộn", "en": "late", "article": ""}},
     }
     parsed = _parse_rules(raw)
+    assert parsed.data_version == "t"
+    assert parsed.rule_text == {"T1": "submitted"}
+    assert dict(parsed.events) == raw["events"]
+    assert dict(parsed.statuses) == {}
     assert parsed.rules["T1"].article == "Điều 17.2"
     assert parsed.rules["T1"].document == "118/2025/NĐ-CP"
     assert parsed.limits["correction"][0] == 3
@@ -998,6 +1002,18 @@ def test_rules_data_names_known_documents() -> None:
     assert parsed.regime_validity.end is None
     assert (parsed.regime_name, parsed.regime_before) == ("Một cửa (one-stop)", "NĐ 61/2018")
     assert parsed.regime_ref.article == "Điều 1"
+    raw["regime"]["validity"] = {"start": None, "end": "2030-12-31"}  # type: ignore[index]
+    ended = _parse_rules(raw).regime_validity
+    assert (ended.start, ended.end) == (None, dt.date(2030, 12, 31))
+    for section, key, entry in (
+        ("limits", "correction", {"doc": "nd118", "value": "3", "article": 5}),
+        ("breaches", "x", {"doc": "nd118", "vi": "v", "en": "e", "article": 5}),
+        ("events", "withdrawn", {"doc": "nd118", "article": 5}),
+    ):
+        bad = {**raw, section: {key: entry}}
+        with pytest.raises(DataFileError) as info:
+            _parse_rules(bad)
+        assert f"{section}.{key}" in info.value.message
     raw["rules"] = {"T1": {"doc": "nd999", "en": "x"}}
     with pytest.raises(DataFileError) as info:
         _parse_rules(raw)
@@ -1063,3 +1079,111 @@ def test_a_dossier_received_after_the_regime_ends(monkeypatch: pytest.MonkeyPatc
         _new().apply(DossierEvent(K.ACCEPTED, CODE, t(9, 9), ONE_STOP))
     assert info.value.hint == "the rules changed after that period: update tthc"
     assert info.value.context["regime_end"] == dt.date(2026, 3, 8)
+
+
+def test_every_event_that_needs_a_reason_cites_its_article() -> None:
+    from tthc.dossiers import _rules
+
+    needs_reason = {kind.value for kind in EventKind if kind.reason_required}
+    assert needs_reason == {
+        "returned_at_intake", "refused_at_intake", "supplement_requested", "extension_granted",
+        "refused_after_review", "correction_requested",
+    }  # fmt: skip
+    assert needs_reason <= set(_rules().event_refs)
+
+
+def test_the_verification_switch_happens_once_in_the_clock_history() -> None:
+    # A second "verification required" changes nothing, not even the clock's own history: an
+    # extension granted afterwards carries one ALTERNATIVE change, then the EXTENSION.
+    from tthc.deadlines import ChangeKind
+
+    text = "05 ngày làm việc; trường hợp cần xác minh thì không quá 10 ngày làm việc"
+    d = _new(processing_time=parse_processing_time(text)).apply_all(
+        [
+            DossierEvent(K.ACCEPTED, CODE, t(9, 9), ONE_STOP),
+            DossierEvent(K.FORWARDED, CODE, t(9, 10), ONE_STOP, to_unit="UBND"),
+            DossierEvent(K.VERIFICATION_REQUIRED, CODE, t(10, 9), AUTHORITY),
+            DossierEvent(K.VERIFICATION_REQUIRED, CODE, t(11, 9), AUTHORITY),
+            DossierEvent(
+                K.EXTENSION_GRANTED, CODE, t(12, 9), AUTHORITY, reason="r",
+                new_due_date=dt.date(2026, 3, 25),
+            ),
+        ]
+    )  # fmt: skip
+    extended = d.deadline_history()[-1].deadline
+    assert [c.kind for c in extended.history] == [ChangeKind.ALTERNATIVE, ChangeKind.EXTENSION]
+    # a shorter conditional limit keeps the clock, which later events still use
+    shorter = "10 ngày làm việc; trường hợp cần xác minh thì không quá 05 ngày làm việc"
+    s = _new(processing_time=parse_processing_time(shorter)).apply_all(
+        [
+            DossierEvent(K.ACCEPTED, CODE, t(9, 9), ONE_STOP),
+            DossierEvent(K.FORWARDED, CODE, t(9, 10), ONE_STOP, to_unit="UBND"),
+            DossierEvent(K.VERIFICATION_REQUIRED, CODE, t(10, 9), AUTHORITY),
+            DossierEvent(
+                K.EXTENSION_GRANTED, CODE, t(12, 9), AUTHORITY, reason="r",
+                new_due_date=dt.date(2026, 3, 25),
+            ),
+        ]
+    )  # fmt: skip
+    assert s.due_date == dt.date(2026, 3, 25)
+    assert [c.kind for c in s.deadline_history()[-1].deadline.history] == [ChangeKind.EXTENSION]
+
+
+def test_online_intake_counts_the_dossier_calendar() -> None:
+    # submitted Fri 6/3/2026 16:00; with Mon 9/3 closed the 8 working hours end Tue 10/3 16:00
+    closed = civil_service_calendar().with_days_off(
+        [dt.date(2026, 3, 9)], name_vi="Nghỉ tránh bão", name_en="Storm closure", legal_ref=STORM
+    )
+    d = _new(channel=Channel.ONLINE, calendar=closed).apply(
+        DossierEvent(K.SUBMITTED_ONLINE, CODE, t(6, 16), APPLICANT)
+    )
+    assert d.apply(DossierEvent(K.ACCEPTED, CODE, t(10, 15), ONE_STOP)).breaches == ()
+    (breach,) = d.apply(DossierEvent(K.ACCEPTED, CODE, t(10, 16, 30), ONE_STOP)).breaches
+    assert breach.message.endswith("due by 2026-03-10 16:00")
+
+
+def test_event_dates_are_vietnam_dates_whatever_the_instant_zone() -> None:
+    # 23:30 UTC on 9/3 is 06:30 on 10/3 in Vietnam: the supplement notice is dated 10/3, so the
+    # 15 days run to 25/3 and the dossier can be closed from 26/3 (never the machine's zone)
+    utc = dt.timezone.utc
+    d = _in_process().apply(
+        DossierEvent(
+            K.SUPPLEMENT_REQUESTED, CODE, dt.datetime(2026, 3, 9, 23, 30, tzinfo=utc), ONE_STOP,
+            reason="x",
+        )
+    )  # fmt: skip
+    err = _transition_error(d, DossierEvent(K.CLOSED_NO_SUPPLEMENT, CODE, t(25, 16), ONE_STOP))
+    assert err.context["earliest"] == "2026-03-26"
+
+
+def test_portal_record_of_each_event() -> None:
+    d = _in_process().apply_all(
+        [
+            DossierEvent(K.SUPPLEMENT_REQUESTED, CODE, t(10, 9), ONE_STOP, reason="Thiếu"),
+            DossierEvent(K.SUPPLEMENT_RECEIVED, CODE, t(12, 9), ONE_STOP),
+            DossierEvent(K.FORWARDED, CODE, t(12, 10), ONE_STOP, to_unit="UBND"),
+            DossierEvent(K.RESULT_ISSUED, CODE, t(13, 9), AUTHORITY),
+        ]
+    )
+    first = portal_status_record(d, 0)
+    assert (first.status_name, first.event, first.changed_at) == (
+        "Được tiếp nhận",
+        "accepted",
+        "20260309090000",
+    )
+    assert (first.actor_unit, first.actor_role) == (ONE_STOP.unit, ActorRole.ONE_STOP.name_vi)
+    assert first.content == EventKind.ACCEPTED.name_vi  # no reason: the event's name
+    assert (first.finished_at, first.delivered_at, first.refused_at) == ("", "", "")
+    assert first.supplements == ()
+    asked = portal_status_record(d, 2)
+    assert (asked.content, asked.finished_at) == ("Thiếu", "")
+    (open_supplement,) = asked.supplements
+    assert (open_supplement.received_at, open_supplement.new_due) == ("", "")
+    last = portal_status_record(d)
+    assert (last.event, last.changed_at, last.actor_unit) == (
+        "result_issued",
+        "20260313090000",
+        AUTHORITY.unit,
+    )
+    assert last.finished_at == "20260313090000"
+    assert last == portal_status_record(d, 5) == portal_status_record(d, -1)

@@ -430,9 +430,9 @@ class DossierEvent:
             raise InputTypeError("Căn cứ (legal_ref) must be a LegalRef", argument="legal_ref")
         kind = self.kind
         self._payload("to_unit", kind is EventKind.FORWARDED, required=True)
-        self._payload("time_allowed", kind is EventKind.FORWARDED, required=False)
+        self._payload("time_allowed", kind is EventKind.FORWARDED)
         self._payload("new_due_date", kind is EventKind.EXTENSION_GRANTED, required=True)
-        self._payload("amount", kind is EventKind.PAYMENT_REQUESTED, required=False)
+        self._payload("amount", kind is EventKind.PAYMENT_REQUESTED)
         if self.to_unit is not None and (not isinstance(self.to_unit, str) or not self.to_unit):
             raise InvalidEvent(
                 "Đơn vị nhận (receiving unit) must be a non-empty str",
@@ -454,10 +454,11 @@ class DossierEvent:
                 reason="payload",
             )
         if kind.reason_required and not self.reason.strip():
-            ref = _rules().event_refs.get(kind.value)
+            # every event that needs a reason has its article in dossier_rules.json (tested)
+            ref = _rules().event_refs[kind.value]
             raise InvalidEvent(
-                f"Lý do (reason) is required for '{kind.value}': the law wants it in writing"
-                + (f" ({ref.cite()})" if ref else ""),
+                f"Lý do (reason) is required for '{kind.value}': the law wants it in writing "
+                f"({ref.cite()})",
                 hint="state the reasons, as on the form given to the applicant",
                 argument="reason",
                 reason="missing_reason",
@@ -465,7 +466,7 @@ class DossierEvent:
                 legal_ref=ref,
             )
 
-    def _payload(self, name: str, allowed: bool, *, required: bool) -> None:
+    def _payload(self, name: str, allowed: bool, *, required: bool = False) -> None:
         value = getattr(self, name)
         if allowed and required and value is None:
             raise InvalidEvent(
@@ -1761,9 +1762,7 @@ def portal_status_record(dossier: Dossier, event_index: int | None = None) -> Po
         submitted_at=_stamp(state.submitted_at or state.accepted_at),
         received_at=_stamp(state.accepted_at),
         due_at=_stamp(None if due is None else due.due_at),
-        finished_at=_stamp(
-            state.finished_at if state.status is not DossierStatus.SUPPLEMENT_REQUESTED else None
-        ),
+        finished_at=_stamp(state.finished_at),
         delivered_at=_stamp(state.delivered_at),
         refused_at=_stamp(state.refused_at),
         supplements=supplements,
