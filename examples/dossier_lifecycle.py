@@ -1,5 +1,8 @@
 """The life of an online dossier: supplement, restart of the limit, extension with an apology.
 
+The procedure is 1.012786 (Cấp lại Giấy chứng nhận do bị mất): 10 working days when filed
+online, as the national catalogue bundled with tthc says (``tthc deadline --procedure 1.012786``).
+
 Run: python examples/dossier_lifecycle.py
 """
 
@@ -22,8 +25,8 @@ from tthc.serde import from_json, to_json
 
 CODE = "000.00.31.H29-260307-0042"
 APPLICANT = Actor(ActorRole.APPLICANT, "Nguyễn Văn An")
-ONE_STOP = Actor(ActorRole.ONE_STOP, "Trung tâm Phục vụ hành chính công phường Sài Gòn")
-AUTHORITY = Actor(ActorRole.COMPETENT_AUTHORITY, "UBND phường Sài Gòn")
+ONE_STOP = Actor(ActorRole.ONE_STOP, "Trung tâm Phục vụ hành chính công Thành phố Hồ Chí Minh")
+AUTHORITY = Actor(ActorRole.COMPETENT_AUTHORITY, "Chi nhánh Văn phòng đăng ký đất đai")
 
 
 def vn(day: int, month: int, hour: int, minute: int = 0) -> dt.datetime:
@@ -33,28 +36,28 @@ def vn(day: int, month: int, hour: int, minute: int = 0) -> dt.datetime:
 def main() -> None:
     dossier = Dossier(
         CODE,
-        "1.001193",
+        "1.012786",
         Channel.ONLINE,
-        "Trung tâm Phục vụ hành chính công phường Sài Gòn",
-        "UBND phường Sài Gòn",
+        "Trung tâm Phục vụ hành chính công Thành phố Hồ Chí Minh",
+        "Chi nhánh Văn phòng đăng ký đất đai",
         Duration.working_days(10),
     )
     events = [
         DossierEvent(EventKind.SUBMITTED_ONLINE, CODE, vn(7, 3, 21), APPLICANT),
         DossierEvent(EventKind.ACCEPTED, CODE, vn(9, 3, 9, 15), ONE_STOP),
         DossierEvent(
-            EventKind.FORWARDED, CODE, vn(9, 3, 9, 20), ONE_STOP, to_unit="UBND phường Sài Gòn"
+            EventKind.FORWARDED, CODE, vn(9, 3, 9, 20), ONE_STOP, to_unit="Chi nhánh Văn phòng đăng ký đất đai"
         ),
         DossierEvent(
             EventKind.SUPPLEMENT_REQUESTED,
             CODE,
             vn(11, 3, 10),
             ONE_STOP,
-            reason="Bổ sung bản sao trích lục khai sinh",
+            reason="Bổ sung đơn đề nghị cấp lại theo đúng mẫu",
         ),
         DossierEvent(EventKind.SUPPLEMENT_RECEIVED, CODE, vn(20, 3, 9), ONE_STOP),
         DossierEvent(
-            EventKind.FORWARDED, CODE, vn(20, 3, 9, 30), ONE_STOP, to_unit="UBND phường Sài Gòn"
+            EventKind.FORWARDED, CODE, vn(20, 3, 9, 30), ONE_STOP, to_unit="Chi nhánh Văn phòng đăng ký đất đai"
         ),
         DossierEvent(
             EventKind.EXTENSION_GRANTED,

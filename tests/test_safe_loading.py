@@ -4,6 +4,7 @@ path of the bad field, sizes capped, cross-references checked."""
 from __future__ import annotations
 
 import copy
+import io
 import json
 import re
 from pathlib import Path
@@ -11,9 +12,15 @@ from typing import Any
 
 import pytest
 
-from tthc import _calendar_data, authorities, procedures, serde
+from tthc import _calendar_data, authorities, procedures, serde, workflows, workload
 from tthc.dossiers import Dossier
-from tthc.errors import CalendarDataError, CatalogError, DataFileError, SerializationError
+from tthc.errors import (
+    CalendarDataError,
+    CatalogError,
+    DataFileError,
+    SerializationError,
+    TthcError,
+)
 from tthc.legal import LegalRef
 
 SRC = Path(__file__).resolve().parent.parent / "src" / "tthc"
@@ -230,3 +237,122 @@ def test_meta_size_cap_and_empty_projection() -> None:
     text = " " * (_calendar_data.MAX_FILE_BYTES + 1)
     assert "larger than" in _meta_text(text).message
     assert _calendar_data.projected_days([]) == {}
+
+
+# --- unreadable JSON: every loader goes through tthc._validate.parse_json_data ---------------------
+
+#: A key without quotes on line 2, column 2: ``JSONDecodeError``.
+BAD_SYNTAX = '{"a": 1,\n x}'
+#: Deeper than the interpreter's recursion limit: ``RecursionError`` inside ``json.loads``.
+TOO_DEEP = "[" * 100_000
+
+
+def _load_catalogue_text(tmp_path: Path, text: str) -> object:
+    path = tmp_path / "c.json"
+    path.write_text(text, encoding="utf-8")
+    return procedures.load_catalog(path)
+
+
+def _serde_loader(cls: str, call: Any) -> tuple[Any, ...]:
+    context = {"path": "$", "cls": cls}
+    return (
+        call,
+        SerializationError,
+        "serde.invalid",
+        f"Dữ liệu JSON hỏng (corrupted JSON): the {cls} document",
+        "the file was truncated or edited by hand; restore it from a backup",
+        context,
+        context,
+    )
+
+
+#: loader id -> (call, error class, code, message start, hint of a syntax error,
+#: context of a syntax error, context of a too-deep document); "{file}" stands for the path.
+_JSON_LOADERS: dict[str, tuple[Any, ...]] = {
+    "calendar meta": (
+        lambda tmp_path, text: _calendar_data.parse_meta(text, file="m.json"),
+        CalendarDataError,
+        "calendar.bad_data",
+        "Dữ liệu lịch (calendar data): m.json",
+        None,
+        {"file": "m.json", "row": 2, "field": "*"},
+        {"file": "m.json", "row": "$", "field": "*"},
+    ),
+    "procedure catalogue": (
+        _load_catalogue_text,
+        CatalogError,
+        "procedure.bad_catalog",
+        "Danh mục thủ tục (procedure catalogue) {file}",
+        "the file must be a JSON list of records or an object with 'procedures'",
+        {"file": "{file}", "line": 2},
+        {"file": "{file}", "field": "procedures"},
+    ),
+    "workflow": _serde_loader("Workflow", lambda tmp_path, text: workflows.from_json(text)),
+    "dossier (serde)": _serde_loader(
+        "Dossier", lambda tmp_path, text: serde.from_json(text, Dossier)
+    ),
+    "workload efforts": (
+        lambda tmp_path, text: workload.read_efforts(io.StringIO(text)),
+        DataFileError,
+        "data.invalid",
+        "Tệp dữ liệu (data file) <stream>",
+        None,
+        {"file": "<stream>", "row": 2},
+        {"file": "<stream>", "path": "$"},
+    ),
+}
+
+
+def _json_error(loader: str, tmp_path: Path, text: str) -> tuple[TthcError, dict[str, str]]:
+    call, cls = _JSON_LOADERS[loader][:2]
+    with pytest.raises(TthcError) as info:
+        call(tmp_path, text)
+    assert type(info.value) is cls
+    return info.value, {"{file}": str(tmp_path / "c.json")}
+
+
+def _fill(context: dict[str, Any], names: dict[str, str]) -> dict[str, Any]:
+    return {
+        key: names.get(value, value) if isinstance(value, str) else value
+        for key, value in context.items()
+    }
+
+
+#: How each unreadable text ends the message.
+_JSON_FAULTS = {
+    "syntax": " is not valid JSON: Expecting property name enclosed in double quotes "
+    "(line 2, column 2)",
+    "too deep": " is nested too deeply to be read (JSON nesting beyond Python's recursion limit)",
+}
+
+
+@pytest.mark.parametrize("fault", sorted(_JSON_FAULTS))
+@pytest.mark.parametrize("loader", sorted(_JSON_LOADERS))
+def test_unreadable_json_error_class_code_and_context(
+    loader: str, fault: str, tmp_path: Path
+) -> None:
+    _, _, code, start, hint, syntax_context, deep_context = _JSON_LOADERS[loader]
+    syntax = fault == "syntax"
+    err, names = _json_error(loader, tmp_path, BAD_SYNTAX if syntax else TOO_DEEP)
+    assert err.code == code
+    assert dict(err.context) == _fill(syntax_context if syntax else deep_context, names)
+    assert err.hint == (hint if syntax else None)
+    assert err.message == start.replace("{file}", names["{file}"]) + _JSON_FAULTS[fault]
+
+
+def test_json_bytes_in_no_json_encoding() -> None:
+    # b"\xff\xfe" is a UTF-16-LE byte-order mark; the lone b"\x00" after it is half a character.
+    for call, cls in (
+        (lambda b: serde.from_json(b, Dossier), "Dossier"),
+        (workflows.from_json, "Workflow"),
+    ):
+        with pytest.raises(SerializationError) as info:
+            call(b"\xff\xfe\x00")
+        assert info.value.context == {"path": "$", "cls": cls}
+        assert info.value.message == (
+            f"Dữ liệu JSON hỏng (corrupted JSON): the {cls} document is not valid JSON: its bytes "
+            "are not utf-16-le text (truncated data at byte 2)"
+        )
+    with pytest.raises(CalendarDataError) as calendar_info:
+        _calendar_data.parse_meta(b"\xff\xfe\x00", file="m.json")  # type: ignore[arg-type]
+    assert calendar_info.value.context == {"file": "m.json", "field": "*"}

@@ -10,7 +10,6 @@ from __future__ import annotations
 import csv
 import datetime as _dt
 import io
-import json
 import re
 from collections.abc import Iterable
 from importlib import resources
@@ -18,6 +17,7 @@ from typing import Any
 
 import attrs
 
+from tthc._validate import parse_json_data
 from tthc.errors import CalendarDataError
 from tthc.legal import LegalRef, Validity
 
@@ -255,22 +255,14 @@ def parse_meta(text: str, *, file: str = META_FILE) -> CalendarMeta:
             f"Dữ liệu lịch (calendar data): {file} is larger than {MAX_FILE_BYTES} bytes",
             file=file,
         )
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise CalendarDataError(
-            f"Dữ liệu lịch (calendar data): {file} is not valid JSON: {exc.msg} at line {exc.lineno}",
-            file=file,
-            row=exc.lineno,
-            field="*",
-        ) from None
-    except RecursionError:
-        raise CalendarDataError(
-            f"Dữ liệu lịch (calendar data): {file} is nested too deeply to be calendar metadata",
-            file=file,
-            row="$",
-            field="*",
-        ) from None
+    data = parse_json_data(
+        text,
+        file,
+        CalendarDataError,
+        what="Dữ liệu lịch (calendar data):",
+        deep={"row": "$"},
+        field="*",
+    )
 
     def need(mapping: Any, key: str, where: str, kind: type | None = None) -> Any:
         if not isinstance(mapping, dict) or key not in mapping:

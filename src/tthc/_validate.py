@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Any
 
-from tthc.errors import DataFileError, InputTypeError, NaiveDatetimeError
+from tthc.errors import DataFileError, InputTypeError, NaiveDatetimeError, TthcError
 
 #: Vietnam has used UTC+7 without daylight saving since 1975; a fixed offset is exact and needs no
 #: tz database on the caller's machine.
 VN_TZ = _dt.timezone(_dt.timedelta(hours=7), "ICT")
+
+#: Where a too deeply nested JSON document is refused, unless the loader says otherwise.
+_DEEP_DEFAULT: Mapping[str, object] = MappingProxyType({"path": "$"})
 
 
 def require_date(value: object, name: str) -> _dt.date:
@@ -76,22 +81,61 @@ def require_int(value: object, name: str) -> int:
 
 
 def parse_json_data(
-    text: str | bytes, name: str, error: type[DataFileError] = DataFileError
+    text: str | bytes,
+    name: str | None,
+    error: type[TthcError] = DataFileError,
+    *,
+    what: str = "Tệp dữ liệu (data file)",
+    line_key: str | None = "row",
+    deep: Mapping[str, object] = _DEEP_DEFAULT,
+    hint: str | None = None,
+    **context: object,
 ) -> Any:
-    """Parse a JSON data file, turning every way it can be unreadable into ``error``.
+    """Parse JSON text, turning every way it can be unreadable into one ``error``.
 
-    ``json.loads`` raises ``JSONDecodeError`` for bad syntax and ``RecursionError`` for absurdly
-    deep nesting; neither may escape a loader.
+    ``json.loads`` raises ``JSONDecodeError`` for bad syntax, ``UnicodeDecodeError`` for bytes
+    in no JSON encoding and ``RecursionError`` for absurdly deep nesting; none may escape a
+    loader. Each loader keeps its own error class and context keys through the arguments.
+
+    Args:
+        text: The JSON document (``bytes`` are decoded as ``json.loads`` does).
+        name: The file's name, put after ``what`` in the message and given as
+            ``context['file']``; ``None`` for text that does not come from a named file.
+        error: The class raised (``DataFileError``, ``CatalogError``, ``SerializationError``...).
+        what: The Vietnamese term (English meaning) the message starts with.
+        line_key: The context key that carries the line of a syntax error (``None``: no key).
+        deep: Context given, besides ``context``, when the nesting is too deep.
+        hint: What to do about a syntax or encoding error.
+        **context: Context given with every error.
+
+    Returns:
+        The parsed value.
+
+    Raises:
+        TthcError: Of class ``error``, when the text cannot be parsed.
     """
+    label = what if name is None else f"{what} {name}"
+    where: dict[str, object] = {} if name is None else {"file": name}
     try:
         return json.loads(text)
-    except json.JSONDecodeError as err:
+    except json.JSONDecodeError as exc:
+        line = {} if line_key is None else {line_key: exc.lineno}
         raise error(
-            f"Tệp dữ liệu (data file) {name} is not valid JSON: {err.msg} (line {err.lineno})",
-            file=name,
-            row=err.lineno,
+            f"{label} is not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})",
+            hint=hint,
+            **{**where, **line, **context},
+        ) from None
+    except UnicodeDecodeError as exc:
+        raise error(
+            f"{label} is not valid JSON: its bytes are not {exc.encoding} text "
+            f"({exc.reason} at byte {exc.start})",
+            hint=hint,
+            **{**where, **context},
         ) from None
     except RecursionError:
         raise error(
-            f"Tệp dữ liệu (data file) {name}: JSON nested too deeply", file=name, path="$"
+            f"{label} is nested too deeply to be read (JSON nesting beyond Python's recursion "
+            "limit)",
+            hint=None,
+            **{**where, **deep, **context},
         ) from None

@@ -24,7 +24,6 @@ from __future__ import annotations
 import datetime as _dt
 import difflib
 import functools
-import json
 import os
 from collections.abc import Iterator, Mapping, Sequence
 from importlib import resources
@@ -32,6 +31,7 @@ from typing import Any
 
 import attrs
 
+from tthc._validate import parse_json_data
 from tthc.authorities import AuthorityKind, procedure_keys
 from tthc.deadlines import ProcessingTime, parse_processing_time
 from tthc.errors import CatalogError, InputTypeError, ProcessingTimeParseError, UnknownProcedure
@@ -322,22 +322,15 @@ def _words(text: str) -> frozenset[str]:
 
 
 def _from_text(text: str, name: str) -> Catalog:
-    try:
-        raw = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise CatalogError(
-            f"Danh mục thủ tục (procedure catalogue) {name} is not valid JSON: {exc.msg} "
-            f"(line {exc.lineno})",
-            hint="the file must be a JSON list of records or an object with 'procedures'",
-            file=name,
-            line=exc.lineno,
-        ) from None
-    except RecursionError:
-        raise CatalogError(
-            f"Danh mục thủ tục (procedure catalogue) {name} is nested too deeply",
-            file=name,
-            field="procedures",
-        ) from None
+    raw = parse_json_data(
+        text,
+        name,
+        CatalogError,
+        what="Danh mục thủ tục (procedure catalogue)",
+        line_key="line",
+        deep={"field": "procedures"},
+        hint="the file must be a JSON list of records or an object with 'procedures'",
+    )
     version = ""
     extra = (
         sorted(set(raw) - {"procedures", "data_version", "description"})

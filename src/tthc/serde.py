@@ -37,6 +37,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 from cattrs.strategies import configure_tagged_union
 
+from tthc._validate import parse_json_data
 from tthc.errors import DossierError, InputTypeError, SerializationError, TthcError
 
 __all__ = [
@@ -319,6 +320,25 @@ def from_dict(data: Any, cls: type[T]) -> T:
         raise _error(_paths(exc, "$"), cls) from exc
 
 
+def _parse_json(text: str | bytes, cls: type[Any]) -> Any:
+    """Parse the JSON of a ``cls`` document; bad syntax, bytes or nesting: ``SerializationError``.
+
+    Shared with :func:`tthc.workflows.from_json`, which reads a wrapped form too.
+    """
+    name = getattr(cls, "__name__", str(cls))
+    return parse_json_data(
+        text,
+        None,
+        SerializationError,
+        what=f"Dữ liệu JSON hỏng (corrupted JSON): the {name} document",
+        line_key=None,
+        deep={},
+        hint="the file was truncated or edited by hand; restore it from a backup",
+        path="$",
+        cls=name,
+    )
+
+
 def from_json(text: str | bytes, cls: type[T]) -> T:
     """Read a document written by :func:`to_json` back into a ``cls``.
 
@@ -331,27 +351,7 @@ def from_json(text: str | bytes, cls: type[T]) -> T:
             f"Tuần tự hóa (serialisation): text must be str or bytes, got {type(text).__name__}",
             argument="text",
         )
-    try:
-        data = json.loads(text)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        where = (
-            f" (line {exc.lineno}, column {exc.colno})"
-            if isinstance(exc, json.JSONDecodeError)
-            else ""
-        )
-        raise SerializationError(
-            f"Dữ liệu JSON hỏng (corrupted JSON): the text is not valid JSON{where}: {exc}",
-            hint="the file was truncated or edited by hand; restore it from a backup",
-            path="$",
-            cls=getattr(cls, "__name__", str(cls)),
-        ) from exc
-    except RecursionError:
-        raise SerializationError(
-            "Dữ liệu JSON hỏng (corrupted JSON): the text is nested too deeply to be a tthc "
-            "document",
-            path="$",
-            cls=getattr(cls, "__name__", str(cls)),
-        ) from None
+    data = _parse_json(text, cls)
     if not isinstance(data, dict):
         raise _error([("$", f"expected an object, got {_json_type(data)}")], cls)
     if "schema_version" not in data:

@@ -1661,15 +1661,7 @@ def from_json(text: str | bytes) -> Workflow:
     from tthc import serde  # noqa: PLC0415
 
     if isinstance(text, str | bytes):
-        try:
-            data = json.loads(text)
-        except (json.JSONDecodeError, UnicodeDecodeError):
-            return serde.from_json(text, Workflow)  # raises the serde error with its position
-        except RecursionError:
-            raise SerializationError(
-                "Quy trình (workflow) JSON is nested too deeply to be a workflow",
-                path="$",
-            ) from None
+        data = serde._parse_json(text, Workflow)
         if isinstance(data, dict) and "workflow" in data:
             version = data.get("schema_version")
             if version != serde.SCHEMA_VERSION:
