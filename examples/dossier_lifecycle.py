@@ -46,7 +46,11 @@ def main() -> None:
         DossierEvent(EventKind.SUBMITTED_ONLINE, CODE, vn(7, 3, 21), APPLICANT),
         DossierEvent(EventKind.ACCEPTED, CODE, vn(9, 3, 9, 15), ONE_STOP),
         DossierEvent(
-            EventKind.FORWARDED, CODE, vn(9, 3, 9, 20), ONE_STOP, to_unit="Chi nhánh Văn phòng đăng ký đất đai"
+            EventKind.FORWARDED,
+            CODE,
+            vn(9, 3, 9, 20),
+            ONE_STOP,
+            to_unit="Chi nhánh Văn phòng đăng ký đất đai",
         ),
         DossierEvent(
             EventKind.SUPPLEMENT_REQUESTED,
@@ -57,7 +61,11 @@ def main() -> None:
         ),
         DossierEvent(EventKind.SUPPLEMENT_RECEIVED, CODE, vn(20, 3, 9), ONE_STOP),
         DossierEvent(
-            EventKind.FORWARDED, CODE, vn(20, 3, 9, 30), ONE_STOP, to_unit="Chi nhánh Văn phòng đăng ký đất đai"
+            EventKind.FORWARDED,
+            CODE,
+            vn(20, 3, 9, 30),
+            ONE_STOP,
+            to_unit="Chi nhánh Văn phòng đăng ký đất đai",
         ),
         DossierEvent(
             EventKind.EXTENSION_GRANTED,
