@@ -886,3 +886,67 @@ def test_metric_766_refuses_a_naive_supplement_request() -> None:
             supplements=[SupplementRequest(NAIVE, at(11, 9))],
         )
     assert info.value.context == {"argument": "requested_at"}
+
+
+def test_fractions_round_half_up_to_the_microsecond() -> None:
+    # 0,000000075 working minutes = 4.5 µs: rounded half up, as documented, to 5 µs
+    d = compute_deadline(ACCEPTED, Duration.working_minutes("0.000000075"))
+    assert d.due_at == ACCEPTED + dt.timedelta(microseconds=5)
+    assert working_time_between(ACCEPTED, ACCEPTED + dt.timedelta(microseconds=7)) == (
+        dt.timedelta(microseconds=7)
+    )
+
+
+def test_lifecycle_functions_default_to_the_deadline_calendar() -> None:
+    storm = civil_service_calendar().with_days_off(
+        [D(2026, 3, 13)],
+        name_vi="Nghỉ tránh bão",
+        name_en="Storm closure",
+        legal_ref=counting_rule("extension").legal_refs[0],
+    )
+    base = compute_deadline(ACCEPTED, WD(5), calendar=storm)
+    assert base.due_date == D(2026, 3, 17)  # 10, 11, 12, 16, 17
+    assert restart_after_supplement(base, ACCEPTED).due_date == D(2026, 3, 17)
+    assert latest_extension_request(base) == D(2026, 3, 16)
+
+
+def test_a_pause_of_no_working_time_keeps_an_end_of_day_due() -> None:
+    # 8 working hours from 07:30 end at 17:00 the same day; a pause inside the lunch break
+    # holds no working time, so the due instant must not move to the next morning
+    start = dt.datetime(2026, 3, 9, 7, 30, tzinfo=VN_TZ)
+    base = compute_deadline(start, Duration.working_hours(8))
+    assert base.due_at == at(9, 17)
+    same = pause_for_financial_obligation(
+        base, requested_at=at(9, 12), completed_at=at(9, 12, 30), excluded_from_limit=True
+    )
+    assert same.due_at == at(9, 17)
+
+
+def test_an_alternative_after_an_extension() -> None:
+    rule = parse_processing_time(CUTOFF_TEXT)
+    # accepted 9/3 15:01: counted from 10/3, due 17/3; extended to 20/3 (Art. 19.6)
+    base = compute_deadline(dt.datetime(2026, 3, 9, 15, 1, tzinfo=VN_TZ), rule)
+    moved = extend(base, requested_on=D(2026, 3, 12), new_duration_or_due=D(2026, 3, 20))
+    # the same limit: accepted, and the later date stands
+    assert switch_to_alternative(moved, WD(5), recorded_at=at(12, 9)).due_date == D(2026, 3, 20)
+    # a shorter one is refused, measured against the limit counted with the procedure's rule
+    with pytest.raises(DurationError) as info:
+        switch_to_alternative(moved, WD(4), recorded_at=at(12, 9))
+    assert info.value.message.endswith("before the current limit's due 2026-03-17T17:00:00+07:00")
+    # a projected year stays projected when the extended date stands
+    start = dt.datetime(2026, 12, 21, 9, tzinfo=VN_TZ)
+    late = extend(
+        compute_deadline(start, WD(5)), requested_on=D(2026, 12, 24),
+        new_duration_or_due=D(2027, 1, 5),
+    )  # fmt: skip
+    kept = switch_to_alternative(late, WD(6), recorded_at=start)
+    assert (kept.due_date, kept.provisional) == (D(2027, 1, 5), True)
+    # calendar days: the days off listed stay those since the start
+    days = compute_deadline(ACCEPTED, Duration.calendar_days(10))
+    assert (days.due_date, days.skipped) == (D(2026, 3, 19), ())
+    days = extend(days, requested_on=D(2026, 3, 18), new_duration_or_due=D(2026, 3, 23))
+    weekend_days = [D(2026, 3, 14), D(2026, 3, 15), D(2026, 3, 21), D(2026, 3, 22)]
+    assert [info.date for info in days.skipped] == weekend_days
+    switched = switch_to_alternative(days, Duration.calendar_days(11), recorded_at=at(12, 9))
+    assert switched.due_date == D(2026, 3, 23)
+    assert [info.date for info in switched.skipped] == weekend_days
