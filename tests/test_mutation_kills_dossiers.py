@@ -1005,6 +1005,10 @@ def test_rules_data_names_known_documents() -> None:
     raw["regime"]["validity"] = {"start": None, "end": "2030-12-31"}  # type: ignore[index]
     ended = _parse_rules(raw).regime_validity
     assert (ended.start, ended.end) == (None, dt.date(2030, 12, 31))
+    bad_regime = {**raw, "regime": {**raw["regime"], "doc": "nd61"}}  # type: ignore[dict-item]
+    with pytest.raises(DataFileError) as info:
+        _parse_rules(bad_regime)
+    assert info.value.context == {"file": "dossier_rules.json", "path": "regime"}
     for section, key, entry in (
         ("limits", "correction", {"doc": "nd118", "value": "3", "article": 5}),
         ("breaches", "x", {"doc": "nd118", "vi": "v", "en": "e", "article": 5}),
@@ -1046,8 +1050,12 @@ def test_a_dossier_received_before_decree_118_is_refused() -> None:
             "government)), in force 01/07/2025 – …, and a dossier is judged under the rules in "
             "force when it was received"
         )
-        assert err.hint is not None
-        assert err.hint.startswith("before that period dossiers followed Nghị định 61/2018/NĐ-CP")
+        assert err.hint == (
+            "before that period dossiers followed Nghị định 61/2018/NĐ-CP, sửa đổi bởi Nghị định "
+            "107/2021/NĐ-CP (Decree 61/2018 as amended by Decree 107/2021; its life-cycle rules "
+            "are not in tthc's data); keep them out of tthc.dossiers (compute_deadline still "
+            "counts their days on the right calendar)"
+        )
         ref = err.context["legal_ref"]
         assert (ref.document, ref.article) == ("118/2025/NĐ-CP", "Điều 40.1")
         assert err.context == {
