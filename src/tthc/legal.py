@@ -8,6 +8,9 @@ Every row of every data file under ``tthc/data`` names the document it comes fro
 from __future__ import annotations
 
 import datetime as _dt
+import functools
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Any
 
 import attrs
@@ -15,7 +18,7 @@ import attrs
 from tthc._validate import require_date
 from tthc.errors import DataFileError
 
-__all__ = ["LegalRef", "Validity"]
+__all__ = ["LegalRef", "Validity", "document", "documents"]
 
 
 @attrs.frozen(slots=True)
@@ -80,18 +83,25 @@ class LegalRef:
         return self.cite()
 
     @classmethod
-    def from_mapping(cls, data: dict[str, Any], *, where: str = "") -> LegalRef:
-        """Build from a plain mapping as stored in data files (dates as ISO strings).
+    def from_mapping(cls, data: Mapping[str, Any], *, where: str = "") -> LegalRef:
+        """Build from a mapping as stored in data files (dates as ISO strings).
+
+        Two forms are read. The bundled data files cite a document of the registry by id,
+        ``{"doc": "118-2025-nd-cp", "article": "Điều 19.5"}``, optionally with a ``title``,
+        ``url`` or a lower ``confidence`` for the fact of that row. A user's file may also
+        spell the whole reference out with the attributes of :class:`LegalRef`.
 
         Raises:
-            DataFileError: ``data`` is not a mapping, has a field other than the attributes of
-                :class:`LegalRef`, or a value that is not a string (``field`` names it).
+            DataFileError: ``data`` is not a mapping, names an unknown document id, has a field
+                other than those allowed, or a value that is not a string (``field`` names it).
         """
-        if not isinstance(data, dict):
+        if not isinstance(data, Mapping):
             raise DataFileError(
                 f"Căn cứ pháp lý (legal reference) must be an object {where}".strip(),
                 field="legal_ref",
             )
+        if "doc" in data:
+            return _cite_registered(data, where)
         for key, value in data.items():
             if key not in _MAPPING_KEYS:
                 raise DataFileError(
@@ -129,6 +139,90 @@ class LegalRef:
 
 
 _CONFIDENCE = frozenset({"official", "press", "reported"})
+_CONFIDENCE_RANK = {"reported": 0, "press": 1, "official": 2}
+_CITATION_KEYS = frozenset({"doc", "article", "title", "url", "confidence"})
+
+
+def _cite_registered(data: Mapping[str, Any], where: str) -> LegalRef:
+    unknown = sorted(set(data) - _CITATION_KEYS)
+    if unknown:
+        raise DataFileError(
+            f"Căn cứ pháp lý (legal reference): unknown field {unknown[0]!r} {where}".strip(),
+            hint="a citation of the registry has: " + ", ".join(sorted(_CITATION_KEYS)),
+            field=unknown[0],
+        )
+    for key, value in data.items():
+        if not isinstance(value, str):
+            raise DataFileError(
+                f"Căn cứ pháp lý (legal reference): field {key!r} must be a string, got "
+                f"{type(value).__name__} {where}".strip(),
+                field=key,
+            )
+    base = document(data["doc"])
+    confidence = data.get("confidence", base.confidence)
+    if confidence not in _CONFIDENCE:
+        raise DataFileError(
+            f"Độ tin cậy (confidence) {confidence!r} is not one of {sorted(_CONFIDENCE)} "
+            f"{where}".strip(),
+            field="confidence",
+        )
+    if _CONFIDENCE_RANK[confidence] > _CONFIDENCE_RANK[base.confidence]:
+        raise DataFileError(
+            f"Độ tin cậy (confidence) {confidence!r} is higher than that of the document "
+            f"{base.document} ({base.confidence!r}) {where}".strip(),
+            hint="raise the document's confidence in data/documents.json once it is confirmed",
+            field="confidence",
+        )
+    return attrs.evolve(
+        base,
+        article=data.get("article", ""),
+        title=data.get("title", base.title),
+        url=data.get("url", base.url),
+        confidence=confidence,
+    )
+
+
+@functools.cache
+def documents() -> Mapping[str, LegalRef]:
+    """Return the registry of legal documents cited by the bundled data, keyed by id.
+
+    The registry is ``tthc/data/documents.json``: one entry per document (number, kind,
+    issuer, date, title, where it was read, confidence). Data files cite a document by its id.
+    """
+    from tthc._data import bundled_json  # noqa: PLC0415 - _data imports this module's errors
+
+    raw = bundled_json("documents.json")
+    entries = raw.get("documents") if isinstance(raw, dict) else None
+    if not isinstance(entries, dict):
+        raise DataFileError(
+            "Danh mục văn bản (document registry) documents.json has no 'documents' object",
+            file="documents.json",
+        )
+    return MappingProxyType(
+        {
+            key: LegalRef.from_mapping(value, where=f"in documents.json {key}")
+            for key, value in entries.items()
+        }
+    )
+
+
+def document(doc_id: str) -> LegalRef:
+    """Return the registered document ``doc_id`` (e.g. ``"118-2025-nd-cp"``), with no article.
+
+    Raises:
+        DataFileError: No document has that id (``context['doc']``).
+    """
+    registry = documents()
+    try:
+        return registry[doc_id]
+    except (KeyError, TypeError):
+        raise DataFileError(
+            f"Văn bản (legal document) {doc_id!r} is not in the document registry",
+            hint="add it to tthc/data/documents.json, or cite one of its ids",
+            doc=str(doc_id),
+        ) from None
+
+
 _MAPPING_KEYS = frozenset(
     {"document", "kind", "issuer", "date", "article", "url", "title", "confidence"}
 )

@@ -1,0 +1,47 @@
+"""Vietnam time: the zone, conversions, Vietnamese weekday names and date formats.
+
+One home for every piece of code that turns a date or an instant into text a person reads, so
+that every module prints "Thứ Tư 29/04/2026" the same way.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from fractions import Fraction
+
+__all__: list[str] = []  # private module: import the names directly
+
+VN_TZ = _dt.timezone(_dt.timedelta(hours=7), "ICT")
+"""Vietnam time (giờ Việt Nam): UTC+7, no daylight saving since 1975."""
+
+WEEKDAY_VI = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
+"""Vietnamese weekday names, Monday first (``date.weekday()`` order)."""
+
+_SECONDS_PER_HOUR = 3600
+
+
+def weekday_vi(day: _dt.date) -> str:
+    """Return the Vietnamese weekday name of ``day`` (``"Thứ Tư"`` for 29/4/2026)."""
+    return WEEKDAY_VI[day.weekday()]
+
+
+def format_date(day: _dt.date) -> str:
+    """Return ``day`` as ``DD/MM/YYYY``, the Vietnamese administrative format."""
+    return day.strftime("%d/%m/%Y")
+
+
+def format_weekday_date(day: _dt.date) -> str:
+    """Return ``"Thứ Tư 29/04/2026"``."""
+    return f"{weekday_vi(day)} {format_date(day)}"
+
+
+def format_instant(at: _dt.datetime) -> str:
+    """Return an aware instant in Vietnam time as ``"Thứ Tư 29/04/2026 16:00"``."""
+    local = at.astimezone(VN_TZ)
+    return f"{weekday_vi(local)} {local:%d/%m/%Y %H:%M}"
+
+
+def hours_of(span: _dt.timedelta) -> Fraction:
+    """Return ``span`` in hours, exactly (microsecond precision, no float rounding)."""
+    whole = span.days * 86_400 + span.seconds
+    return Fraction(whole * 1_000_000 + span.microseconds, _SECONDS_PER_HOUR * 1_000_000)
