@@ -45,9 +45,9 @@ def docs(session: nox.Session) -> None:
 def docs_browser(session: nox.Session) -> None:
     """Build the site and load its main pages in headless Chromium (no missing assets).
 
-    Needs Debian's ``chromium`` on PATH (``apt-get install chromium``). Screenshots go to
-    ``$TTHC_DOCS_SCREENSHOTS`` when set (keep them out of the repository), e.g.
-    ``TTHC_DOCS_SCREENSHOTS=/tmp/tthc-shots nox -s docs_browser``.
+    Needs Debian's ``chromium`` on PATH (``apt-get install chromium``). ``TTHC_UPDATE_SCREENSHOTS=1``
+    refreshes the screenshots in docs/assets/screenshots/ (shown in docs/design.md);
+    ``TTHC_DOCS_SCREENSHOTS=DIR`` writes them to DIR.
     """
     if not (shutil.which("chromium") or shutil.which("chromium-browser")):
         session.error("chromium is not on PATH: apt-get install chromium")
@@ -61,7 +61,7 @@ def fuzz(session: nox.Session) -> None:
 
     Defaults: 100,000 runs for the parser and the loaders, 5,000 for the command line (about
     3 minutes in all). ``nox -s fuzz -- -atheris_runs=1000000`` runs every harness longer. The
-    bounded hypothesis fuzz tests run in the normal test suite (tests/test_fuzz.py).
+    bounded hypothesis fuzz tests run in the normal test suite (tests/**/test_*_bad_input.py, shared machinery in tests/fuzzing.py).
     """
     session.install("-e", ".", "atheris")
     runs = {
@@ -75,27 +75,44 @@ def fuzz(session: nox.Session) -> None:
 
 @nox.session
 def mutation(session: nox.Session) -> None:
-    """Mutation testing (mutmut 3) of the calendar, deadline and dossier modules.
+    """Mutation testing (mutmut 3) of the model modules, one family at a time.
 
     Runs in a scratch copy of the repository (mutmut writes ``mutants/``), with the
     ``[tool.mutmut]`` settings below and only the tests of those modules. Slow: about 3 minutes
     for calendar.py on 2 cores, much longer for the others. ``nox -s mutation -- calendar``
-    limits the run to one module family (calendar, deadlines or dossiers).
+    limits the run to one module family (calendar, deadlines, dossiers, authorities, units,
+    serde, workflows or staffing).
     """
+
+    def sources(*patterns: str) -> list[str]:
+        return sorted(str(p) for pattern in patterns for p in pathlib.Path().glob(pattern))
+
     families = {
+        # the calendar package and its defaults; not the loader of the bundled data
         "calendar": (
-            ["src/tthc/calendar.py"],
-            ["tests/test_calendar.py", "tests/test_calendar_data.py", "tests/test_mutation_kills_calendar.py"],
+            [p for p in sources("src/tthc/calendar/*.py") if not p.endswith("_official.py")],
+            ["tests/calendar/"],
         ),
-        "deadlines": (
-            ["src/tthc/deadlines.py", "src/tthc/_durations.py", "src/tthc/_parse_time.py"],
-            ["tests/test_parse_processing_time.py", "tests/test_durations.py", "tests/test_compute_deadline.py", "tests/test_classify.py", "tests/test_deadline_lifecycle.py", "tests/test_mutation_kills_deadlines.py"],
+        "deadlines": (sources("src/tthc/deadlines/*.py"), ["tests/deadlines/"]),
+        "dossiers": (sources("src/tthc/dossiers/*.py"), ["tests/dossiers/", "tests/test_serde.py"]),
+        # issue 17, item 5: the remaining model modules, each with the tests of its concept
+        "authorities": (
+            ["src/tthc/authorities.py"],
+            ["tests/test_authorities.py", "tests/test_authorities_bad_input.py"],
         ),
-        "dossiers": (
-            ["src/tthc/dossiers.py"],
-            ["tests/test_dossiers_scenarios.py", "tests/test_dossiers_state_machine.py", "tests/test_dossiers_docs.py", "tests/test_serde.py", "tests/test_mutation_kills_dossiers.py"],
+        "units": (["src/tthc/units.py"], ["tests/test_units.py"]),
+        "serde": (
+            ["src/tthc/serde.py", "src/tthc/calendar/_serde.py", "src/tthc/dossiers/_serde.py"],
+            [
+                "tests/test_serde.py",
+                "tests/dossiers/test_dossier_persistence.py",
+                "tests/dossiers/test_dossier_storage.py",
+                "tests/dossiers/test_dossier_extremes.py",
+            ],
         ),
-    }  # fmt: skip
+        "workflows": (sources("src/tthc/workflows/*.py"), ["tests/workflows/"]),
+        "staffing": (sources("src/tthc/staffing/*.py"), ["tests/staffing/"]),
+    }
     session.install("-e", ".[test]", "mutmut>=3.3")
     root = pathlib.Path.cwd()
     for name in session.posargs or list(families):

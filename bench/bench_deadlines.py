@@ -38,6 +38,7 @@ from tthc.deadlines import (
     parse_processing_time,
     working_time_between,
 )
+from tthc.deadlines._processing_time import clear_cache
 
 #: Target of issue 3, for the first row.
 TARGET_US = 2.0
@@ -122,11 +123,22 @@ def run(repeat: int) -> list[tuple[str, float]]:
     for label, text in TEXTS.items():
         rows.append(
             (
-                f"parse_processing_time, {label}",
+                f"parse_processing_time, {label} (cached text)",
                 _time(lambda text=text: parse_processing_time(text), repeat),
             )
         )
+        rows.append(
+            (
+                f"parse_processing_time, {label} (uncached)",
+                _time(lambda text=text: _uncached(text), max(1, repeat // 20)),
+            )
+        )
     return rows
+
+
+def _uncached(text: str) -> object:
+    clear_cache()
+    return parse_processing_time(text)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -57,6 +57,20 @@ def twenty_events() -> list[DossierEvent]:
     return events
 
 
+def long_log(count: int) -> list[DossierEvent]:
+    """An accepted dossier forwarded ``count - 2`` times between two divisions, a minute apart."""
+    t0 = dt.datetime(2026, 3, 2, 8, tzinfo=VN_TZ)
+    events = [
+        DossierEvent(EventKind.SUBMITTED_ONLINE, CODE, t0, APP),
+        DossierEvent(EventKind.ACCEPTED, CODE, t0 + dt.timedelta(minutes=1), ONE),
+    ]
+    for i in range(count - 2):
+        at = t0 + dt.timedelta(minutes=2 + i)
+        actor = ONE if i == 0 else AUTH
+        events.append(DossierEvent(EventKind.FORWARDED, CODE, at, actor, to_unit=f"Phòng {i % 2}"))
+    return events
+
+
 def empty() -> Dossier:
     return Dossier(
         CODE, "1.001193", Channel.ONLINE, "Một cửa", "UBND xã", Duration.working_days(10)
@@ -106,6 +120,10 @@ def main() -> None:
         ("to_json (20 events)", dump, f"{len(text):,} bytes"),
         ("from_json + validation replay", load, f"{1 / load:,.0f} dossiers/s"),
     ]
+    for count in (1_000, 10_000):
+        log = long_log(count)
+        seconds = timed(lambda log=log: base.apply_all(log), 1)
+        rows.append((f"replay {count:,} events, per event", seconds / count, "linear if flat"))
     print(f"{'operation':<36} {'time':>12}  throughput")
     print("-" * 70)
     for name, seconds, extra in rows:

@@ -1,6 +1,6 @@
 """Who is competent, and where to file, for a commune of Cần Thơ (thành phố Cần Thơ, code 92).
 
-Since 1/7/2025 the district level is gone (Luật 72/2025/QH15 Điều 51 khoản 3) and Cần Thơ (merged
+Since 1/7/2025 the district level is gone (Luật Tổ chức chính quyền địa phương 72/2025/QH15 Điều 51 khoản 3) and Cần Thơ (merged
 with Hậu Giang and Sóc Trăng, Nghị quyết 202/2025/QH15) has 103 communes. For one of them the
 script prints, for a few everyday procedures, the competent authority with the rule and article
 that make it competent, the same question on 30/6/2025 (the old commune, under the district),

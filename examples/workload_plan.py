@@ -25,15 +25,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent / "workload"))
 
 from generate_can_tho import generate
 
-from tthc import _cli_workload  # the `tthc workload` subcommand
+from tthc.cli import main as tthc_main  # the `tthc` command line
 
 
 def run(out_dir: Path, *, communes: int, seed: int, extra: list[str]) -> int:
     dossiers, efforts = generate(out_dir, seed=seed, communes=communes)
-    # The same parser `tthc workload ...` uses, so the output is the command's output.
-    parser = argparse.ArgumentParser(prog="tthc")
-    _cli_workload.register(parser.add_subparsers())
-    args = parser.parse_args(
+    # The command line itself, so the output is the command's output.
+    return tthc_main(
         [
             "workload",
             "plan",
@@ -45,7 +43,6 @@ def run(out_dir: Path, *, communes: int, seed: int, extra: list[str]) -> int:
             *extra,
         ]
     )
-    return int(args.func(args))
 
 
 def main(argv: list[str] | None = None) -> int:

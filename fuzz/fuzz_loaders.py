@@ -1,8 +1,8 @@
 """Atheris harness: every JSON/CSV loader of tthc on arbitrary bytes.
 
 The first byte picks the loader: catalogue file (``load_catalog(path)``), dossier JSON
-(``serde.from_json``), calendar overlay CSV and metadata JSON, workflow CSV and JSON, workload
-dossier counts and efforts.
+(``serde.from_json``), calendar overlay CSV and metadata JSON, workflow CSV and JSON, staffing
+dossier counts and efforts (CSV; a JSON effort file is refused).
 
 Run: ``python fuzz/fuzz_loaders.py -atheris_runs=100000`` (``pip install atheris``).
 """
@@ -20,11 +20,13 @@ from _common import atheris, guarded, run
 
 if atheris is not None:
     with atheris.instrument_imports():
-        from tthc import _calendar_data, serde, workflows, workload
+        from tthc import serde, staffing, workflows
+        from tthc.calendar import _official as _calendar_data
         from tthc.dossiers import Dossier
         from tthc.procedures import load_catalog
 else:  # pragma: no cover
-    from tthc import _calendar_data, serde, workflows, workload
+    from tthc import serde, staffing, workflows
+    from tthc.calendar import _official as _calendar_data
     from tthc.dossiers import Dossier
     from tthc.procedures import load_catalog
 
@@ -55,9 +57,9 @@ def test_one_input(data: bytes) -> None:
     elif which == 5:
         guarded(lambda: workflows.from_json(text))
     elif which == 6:
-        guarded(lambda: workload.read_dossier_counts(io.BytesIO(raw)))
+        guarded(lambda: staffing.read_dossier_counts(io.BytesIO(raw)))
     else:
-        guarded(lambda: workload.read_efforts(io.BytesIO(raw)))
+        guarded(lambda: staffing.read_efforts(io.BytesIO(raw)))
 
 
 if __name__ == "__main__":

@@ -1,7 +1,7 @@
 """tthc.authorities: who is competent, before and after 1/7/2025, and where to file.
 
 Every row of the research note's table (two_level_competence.md §3, 38 rows) is checked on both
-sides of its boundary: 30/6/2025 (three levels: Luật 72/2025/QH15 Điều 51 khoản 3 ends the
+sides of its boundary: 30/6/2025 (three levels: Luật Tổ chức chính quyền địa phương 72/2025/QH15 Điều 51 khoản 3 ends the
 district level on 1/7/2025) and 1/7/2025 (the sector decrees of 11–12/6/2025), and later layers
 (NĐ 49/2026/NĐ-CP on 31/01/2026, Luật Hộ tịch 03/2026/QH16 on 01/3/2027, NĐ 145/2025 and NĐ
 147/2025 ending 01/3/2027). The decree is named in each case.
@@ -9,12 +9,18 @@ district level on 1/7/2025) and 1/7/2025 (the sector decrees of 11–12/6/2025),
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
+import json
 import subprocess
 import sys
+from collections.abc import Iterator
+from importlib import resources
+from typing import Any
 
 import pytest
 
+from tthc import authorities
 from tthc import units as tu
 from tthc.authorities import (
     Anchor,
@@ -29,7 +35,8 @@ from tthc.authorities import (
     reception_points,
     resolve_authority,
 )
-from tthc.errors import InputTypeError, NoCompetenceRule, UnitNotInForce, UnknownUnit
+from tthc.errors import DataFileError, InputTypeError, NoCompetenceRule, UnitNotInForce, UnknownUnit
+from tthc.legal import document, documents
 
 K = AuthorityKind
 BEFORE = dt.date(2025, 6, 30)
@@ -564,7 +571,7 @@ def test_birth_registration_cli_example() -> None:
     res = resolve_authority("1.001193", unit="31135", on=dt.date(2026, 3, 1))
     assert res.authority is not None
     assert res.authority.name_vi == "Ủy ban nhân dân phường Ninh Kiều"
-    assert res.legal_basis.cite().startswith("Điều 13 khoản 1, Luật 60/2014/QH13")
+    assert res.legal_basis.cite().startswith("Điều 13 khoản 1, Luật Hộ tịch 60/2014/QH13")
     text = res.explain()
     assert "Ủy ban nhân dân phường Ninh Kiều" in text
     assert "60/2014/QH13" in text
@@ -702,6 +709,118 @@ def test_authority_kinds() -> None:
         Authority(K.VERTICAL_AGENCY, tu.unit("31135")).name_vi
         == "Cơ quan ngành dọc phường Ninh Kiều"
     )
+
+
+def test_enums_carry_vietnamese_and_english_labels() -> None:
+    assert K.COMMUNE_PC_CHAIR.name_vi == "Chủ tịch Ủy ban nhân dân cấp xã"
+    assert K.COMMUNE_PC_CHAIR.name_en == "Chair of the Commune People's Committee"
+    assert K("provincial_department") is K.PROVINCIAL_DEPARTMENT
+    assert {k for k in K if k.level is tu.UnitLevel.DISTRICT} == {
+        K.DISTRICT_PC,
+        K.DISTRICT_PC_CHAIR,
+        K.DISTRICT_DIVISION,
+    }
+    assert K.VERTICAL_AGENCY.level is tu.UnitLevel.COMMUNE
+    assert K.LAND_REGISTRATION_OFFICE.level is tu.UnitLevel.PROVINCE
+    assert {k for k in K if k.collegial} == {K.PROVINCIAL_PC, K.COMMUNE_PC, K.DISTRICT_PC}
+    assert Anchor.LAND_PARCEL.name_vi == "Nơi có đất"
+    assert Anchor("any_unit") is Anchor.ANY_UNIT
+    assert Confidence("L") is Confidence.LOW
+    assert Confidence.LOW.label == "Thấp (low)"
+    assert ReceptionMode.PROVINCE_WIDE.name_vi == "Toàn tỉnh"
+
+
+# --- legal documents: the registry (data/documents.json) -------------------------------------
+
+
+def _raw(name: str) -> Any:
+    return json.loads(
+        resources.files("tthc").joinpath(f"data/competence/{name}").read_text("utf-8")
+    )
+
+
+def _citations(value: Any) -> Iterator[dict[str, Any]]:
+    if isinstance(value, dict):
+        if "doc" in value or "ref" in value:
+            yield value
+        for item in value.values():
+            yield from _citations(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _citations(item)
+
+
+@pytest.mark.parametrize("name", ["rules.json", "reception.json"])
+def test_data_files_cite_the_registry_by_id(name: str) -> None:
+    raw = _raw(name)
+    assert "documents" not in raw  # no local copy of a document
+    found = list(_citations(raw))
+    assert found
+    for citation in found:
+        assert "ref" not in citation
+        assert set(citation) <= {"doc", "article"}
+        document(citation["doc"])  # raises if the id is not registered
+
+
+def test_citations_are_the_registry_entries() -> None:
+    # The registry wins over the old local copies: Luật Hộ tịch 2026 (03/2026/QH16) gains its
+    # date of 23/4/2026; NĐ 23/2015/NĐ-CP its date of 16/02/2015 and confidence "official";
+    # Luật Hộ tịch 2014 (60/2014/QH13) is "official" (was "press").
+    first = resolve_authority("ho-tich.khai-sinh", unit=CODE, on=dt.date(2027, 3, 1))
+    assert (
+        first.legal_basis.cite()
+        == "Điều 8 khoản 1, Luật Hộ tịch 03/2026/QH16 (Quốc hội, 23/04/2026)"
+    )
+    old = resolve_authority("chung-thuc.giay-to-nuoc-ngoai", unit=CODE, on=BEFORE)
+    assert old.legal_basis.cite() == (
+        "Điều 5 khoản 1, Nghị định 23/2015/NĐ-CP (Chính phủ, 16/02/2015)"
+    )
+    assert old.legal_basis.confidence == "official"
+    birth = resolve_authority("1.001193", unit=CODE, on=AFTER)
+    assert birth.legal_basis.confidence == "official"
+    assert birth.legal_basis.title == document("60-2014-qh13").title == "Luật Hộ tịch"
+    for rule in competence_rules():
+        for ref in (rule.legal_basis, *rule.also):
+            registered = [d for d in documents().values() if d.document == ref.document]
+            assert len(registered) == 1, ref.document
+            assert ref.cite().endswith(registered[0].cite())
+
+
+@pytest.fixture
+def rules_data(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, Any]]:
+    original = authorities._load_json
+    data = copy.deepcopy(original("rules.json"))
+    monkeypatch.setattr(
+        authorities, "_load_json", lambda name: data if name == "rules.json" else original(name)
+    )
+    authorities._table.cache_clear()
+    yield data
+    authorities._table.cache_clear()
+
+
+def test_a_rule_citing_an_unregistered_document_is_refused(rules_data: dict[str, Any]) -> None:
+    rules_data["procedures"][0]["rules"][0]["legal_basis"] = {"doc": "no-such-document"}
+    with pytest.raises(DataFileError, match="not in the document registry") as info:
+        competence_rules()
+    assert info.value.context["doc"] == "no-such-document"
+    assert info.value.context["path"] == "rules.json procedures[0].rules[0]"
+
+
+def test_a_rule_with_an_old_style_reference_is_refused(rules_data: dict[str, Any]) -> None:
+    rules_data["procedures"][0]["rules"][0]["legal_basis"] = {"ref": "LHT2014", "article": "1"}
+    with pytest.raises(DataFileError, match="registry") as info:
+        competence_rules()
+    assert info.value.context["path"] == "rules.json procedures[0].rules[0]"
+    rules_data["procedures"][0]["rules"][0]["legal_basis"] = {"doc": "60-2014-qh13", "page": "1"}
+    with pytest.raises(DataFileError, match="unknown field 'page'"):
+        competence_rules()
+
+
+def test_a_rule_ending_before_it_starts_names_where(rules_data: dict[str, Any]) -> None:
+    rules_data["procedures"][0]["rules"][1]["valid_to"] = "2027-01-01"  # starts 2027-03-01
+    with pytest.raises(DataFileError, match="before it starts") as info:
+        competence_rules()
+    assert info.value.context["path"] == "rules.json procedures[0].rules[1]"
 
 
 # --- reception (NĐ 118/2025 Điều 14 khoản 2) ------------------------------------------------

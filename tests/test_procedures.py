@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +17,8 @@ import pytest
 
 from tthc.authorities import AuthorityKind, competence_rules, procedure_keys
 from tthc.errors import CatalogError, InputTypeError, UnknownProcedure
-from tthc.procedures import Catalog, Procedure, ProcessingRule, load_catalog
+from tthc.legal import LegalRef, document
+from tthc.procedures import MAX_CATALOG_BYTES, Catalog, Procedure, ProcessingRule, load_catalog
 
 
 def test_bundled_catalogue_loads() -> None:
@@ -58,6 +61,18 @@ def test_birth_registration_record() -> None:
     assert proc.processing_rules[-1].case == "mô tả"
 
 
+def test_legal_basis_uses_the_document_registry() -> None:
+    # A document of data/documents.json is cited with the registry's entry (issuer, date,
+    # title, confidence); others keep the kind read from their number.
+    basis = {ref.document: ref for ref in load_catalog().get("1.001193").legal_basis}
+    assert basis["60/2014/QH13"] == document("60-2014-qh13")
+    assert basis["60/2014/QH13"].cite() == "Luật Hộ tịch 60/2014/QH13 (Quốc hội, 20/11/2014)"
+    assert basis["120/2025/NĐ-CP"] == document("120-2025-nd-cp")
+    assert basis["123/2015/NĐ-CP"] == LegalRef(document="123/2015/NĐ-CP", kind="Nghị định")
+    karaoke = load_catalog().get("van-hoa.karaoke").legal_basis
+    assert document("thanh-hoa-uy-quyen-karaoke") in karaoke
+
+
 def test_parsed_processing_time_and_refused_text() -> None:
     cat = load_catalog()
     # 1.000419: "5 Ngày làm việc" (portal) reads as 5 working days.
@@ -91,7 +106,11 @@ def test_competence_only_record() -> None:
 def test_search_and_field() -> None:
     cat = load_catalog()
     assert "1.001193" in [p.code for p in cat.search("khai sinh")]
-    assert [p.code for p in cat.search("DANG KY KET HON")] == ["2.000806"]
+    # Issue 16: with the national snapshot, "kết hôn" finds the domestic marriage first (the
+    # name is the phrase itself), then the longer names; 2.000806 is still found.
+    found = [p.code for p in cat.search("DANG KY KET HON")]
+    assert found[0] == "1.000894"  # Thủ tục đăng ký kết hôn
+    assert "2.000806" in found
     assert cat.search("   ") == ()
     assert {p.code for p in cat.by_field("ho tich")} >= {"1.001193", "2.000806"}
     assert cat.by_field("không có") == ()
@@ -231,3 +250,29 @@ def test_bad_files(tmp_path: Path) -> None:
     with pytest.raises(CatalogError, match="data_version"):
         load_catalog(_write(tmp_path, {"data_version": 3, "procedures": []}))
     assert len(load_catalog(_write(tmp_path, []))) == 0
+
+
+def test_user_catalogue_is_read_under_the_shared_rules(tmp_path: Path) -> None:
+    # tthc._data.read_source: one size cap, regular files only, BOM dropped, duplicate keys refused.
+    assert MAX_CATALOG_BYTES == 256 * 1024 * 1024
+    bom = tmp_path / "bom.json"
+    bom.write_bytes(b"\xef\xbb\xbf" + json.dumps([GOOD], ensure_ascii=False).encode())
+    assert [p.code for p in load_catalog(bom)] == ["1.000001"]
+    with pytest.raises(CatalogError, match="not a regular file") as err:
+        load_catalog(tmp_path)
+    assert err.value.context["file"] == str(tmp_path)
+    assert err.value.code == "procedure.bad_catalog"
+    twice = tmp_path / "twice.json"
+    twice.write_text('[{"code": "1.000001", "name": "A", "name": "B"}]', encoding="utf-8")
+    with pytest.raises(CatalogError, match="twice") as err:
+        load_catalog(twice)
+    assert err.value.context == {"file": str(twice), "key": "name"}
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="no FIFOs on Windows")
+def test_user_catalogue_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.json"
+    os.mkfifo(fifo)
+    with pytest.raises(CatalogError, match="not a regular file") as err:
+        load_catalog(fifo)
+    assert err.value.hint == "pass the path of a file saved on disk"

@@ -8,10 +8,14 @@ from decimal import Decimal
 
 import attrs
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from tthc._validate import VN_TZ
-from tthc.calendar import OfficeHours
-from tthc.deadlines import Alternative, AlternativeKind, Duration, ProcessingTime
+import strategies
+from tthc._time import VN_TZ
+from tthc.calendar import OfficeHours, WorkCalendar
+from tthc.calendar import _serde as calendar_serde
+from tthc.deadlines import AlternativeKind, Duration, ProcessingTime, parse_processing_time
 from tthc.dossiers import (
     Actor,
     ActorRole,
@@ -27,6 +31,20 @@ from tthc.legal import LegalRef, Validity
 from tthc.serde import SCHEMA_VERSION, converter, from_dict, from_json, to_dict, to_json
 
 CODE = "H29.55-260309-0007"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_converter() -> None:
+    """Build the converter and the calendar storage caches anew for each test.
+
+    They are built once per process; mutation testing runs each test in a process where they
+    were built already, by the code before the mutation, which would hide the mutation.
+    """
+    converter.cache_clear()
+    calendar_serde.stored.cache_clear()
+    calendar_serde.rebuilt.cache_clear()
+
+
 ONE_STOP = Actor(ActorRole.ONE_STOP, "Bộ phận Một cửa xã Đắk Hà", name="Trần Thị Ánh")
 AUTH = Actor(ActorRole.COMPETENT_AUTHORITY, "UBND xã Đắk Hà")
 REF = LegalRef(
@@ -41,11 +59,13 @@ REF = LegalRef(
 def sample() -> Dossier:
     at = dt.datetime(2026, 3, 9, 9, 15, 30, 123456, tzinfo=VN_TZ)
     utc = dt.timezone.utc
-    limit = ProcessingTime(
-        source="03 ngày làm việc; trường hợp cần xác minh thì không quá 05 ngày làm việc",
-        base=Duration.working_days(3),
-        alternatives=(Alternative(Duration.working_days(5), AlternativeKind.VERIFICATION),),
+    # a stored limit is read again from its text on load: it must be the reader's reading
+    limit = parse_processing_time(
+        "03 ngày làm việc; trường hợp cần xác minh thì không quá 05 ngày làm việc"
     )
+    assert limit.base == Duration.working_days(3)
+    assert limit.alternatives[0].duration == Duration.working_days(5)
+    assert limit.alternatives[0].kind is AlternativeKind.VERIFICATION
     d = Dossier(
         CODE,
         "1.001193",
@@ -275,6 +295,42 @@ def test_corrupted_json_and_wrong_top_level() -> None:
         from_dict([1], Dossier)
 
 
+def test_a_key_given_twice_is_refused() -> None:
+    # JSON readers disagree on which of two "events" counts: a tampered log could hide behind
+    # the first one, so the document is refused (tthc._data.parse_json)
+    text = to_json(sample())
+    doubled = text.replace('"events": [', '"events": [], "events": [', 1)
+    assert json.loads(doubled)["events"]  # the standard reader silently keeps the last one
+    err = _bad(doubled)
+    assert err.context == {"key": "events", "path": "$", "cls": "Dossier"}
+    assert err.message == (
+        "Dữ liệu JSON hỏng (corrupted JSON): the Dossier document has the key 'events' twice in "
+        "one object; JSON readers disagree on which one counts, so the file is refused"
+    )
+    nested = text.replace('"unit": "Bộ phận', '"unit": "x", "unit": "Bộ phận', 1)
+    assert _bad(nested).context["key"] == "unit"
+
+
+def test_model_packages_register_their_own_hooks() -> None:
+    # tthc.serde imports no model package; tthc.dossiers adds its hooks when imported, to the
+    # converter built already or to the one built later, once however often it registers
+    import tthc.dossiers
+    from tthc import serde
+
+    hooks = serde._MODEL_HOOKS
+    assert tthc.dossiers._configure_serde in hooks
+    before = len(hooks)
+    serde.register_hooks(tthc.dossiers._configure_serde)
+    assert len(hooks) == before
+    conv = converter()
+    seen: list[object] = []
+    serde.register_hooks(seen.append)
+    try:
+        assert seen == [conv]  # the converter exists: the hooks ran at once
+    finally:
+        hooks.remove(seen.append)
+
+
 def test_wrong_arguments() -> None:
     with pytest.raises(InputTypeError):
         to_json({"a": 1})
@@ -284,3 +340,304 @@ def test_wrong_arguments() -> None:
         from_json(5, Dossier)  # type: ignore[arg-type]
     with pytest.raises(InputTypeError):
         from_dict({}, dict)
+
+
+# --- pickle, copy and deepcopy of every public model (issue 17, item 2) -------------------------
+
+
+def _public_samples() -> dict[type, object]:
+    """One instance of each public model of the calendar, deadlines, dossiers and legal modules."""
+    import tthc.deadlines as deadlines_module
+    from tthc.calendar import civil_service_calendar
+    from tthc.dossiers import portal_status_record
+
+    calendar = civil_service_calendar().with_days_off(
+        [dt.date(2026, 10, 5)], name_vi="Nghỉ tránh bão", name_en="Storm", legal_ref=REF
+    )
+    accepted_at = dt.datetime(2026, 4, 29, 10, 0, tzinfo=VN_TZ)
+    limit = parse_processing_time(
+        "03 ngày làm việc; trường hợp cần xác minh thì không quá 05 ngày làm việc"
+    )
+    deadline = deadlines_module.compute_deadline(accepted_at, Duration.working_days(5))
+    extended = deadlines_module.extend(
+        deadline, requested_on=dt.date(2026, 5, 6), new_duration_or_due=dt.date(2026, 5, 12)
+    )
+    request = deadlines_module.SupplementRequest(accepted_at + dt.timedelta(days=1))
+    metric = deadlines_module.metric_766_on_time(
+        accepted_at=accepted_at, due=deadline, ended_at=None, period_end=dt.date(2026, 5, 31)
+    )
+    dossier = sample()
+    samples: list[object] = [
+        calendar,
+        calendar.day_info(dt.date(2026, 10, 5)),
+        OfficeHours(),
+        limit,
+        limit.base,
+        limit.alternatives[0],
+        deadline,
+        extended.history[-1],
+        request,
+        metric,
+        deadlines_module.counting_rule(next(iter(_rule_ids()))),
+        dossier,
+        *dossier.events[:1],
+        ONE_STOP,
+        dossier.sector_rules,
+        dossier.deadline_history()[0],
+        *dossier.handoffs()[:1],
+        *dossier.pauses()[:1],
+        dossier.timeline()[0],
+        portal_status_record(dossier),
+        *portal_status_record(dossier).supplements[:1],
+        limit.reading,
+        REF,
+        Validity(dt.date(2025, 7, 1), None),
+    ]
+    return {type(obj): obj for obj in samples}
+
+
+def _rule_ids() -> tuple[str, ...]:
+    from tthc._data import bundled_json
+
+    rows = bundled_json("counting_rules.json")["rules"]
+    return tuple(row["id"] for row in rows)
+
+
+def _public_models() -> list[type]:
+    import importlib
+    import inspect
+
+    found = []
+    for name in ("tthc.calendar", "tthc.deadlines", "tthc.dossiers", "tthc.legal"):
+        module = importlib.import_module(name)
+        for export in module.__all__:
+            value = getattr(module, export)
+            if inspect.isclass(value) and attrs.has(value):
+                found.append(value)
+    return found
+
+
+# Not models but views or tables: a WorkdayIndex wraps the calendar's buffers in memoryviews
+# (pickle the calendar), a Transition is a row of the bundled table, CaseKind-like enums pickle
+# by name. Samples of the rest are built above.
+_NOT_SAMPLED = {"WorkdayIndex", "Transition", "ProcessingCase", "AgencyShare", "Breach"}
+
+
+def test_every_public_model_survives_pickle_copy_and_deepcopy() -> None:
+    import copy
+    import pickle
+
+    samples = _public_samples()
+    missing = [
+        cls.__name__
+        for cls in _public_models()
+        if cls not in samples and cls.__name__ not in _NOT_SAMPLED
+    ]
+    assert missing == []
+    for obj in samples.values():
+        for protocol in (2, pickle.HIGHEST_PROTOCOL):
+            back = pickle.loads(pickle.dumps(obj, protocol=protocol))
+            assert back == obj, type(obj).__name__
+            assert type(back) is type(obj)
+        assert copy.copy(obj) == obj
+        assert copy.deepcopy(obj) == obj
+    dossier = pickle.loads(pickle.dumps(samples[Dossier]))
+    assert dossier.deadline_history() == sample().deadline_history()
+    assert dossier.status is sample().status
+
+
+# --- round-trip properties over the shared strategies (issue 17, item 5) ------------------------
+
+_PROPERTY = settings(max_examples=25, deadline=None, database=None)
+
+
+@_PROPERTY
+@given(strategies.dossiers())
+def test_any_dossier_round_trips_through_json_and_pickle(dossier: Dossier) -> None:
+    import pickle
+
+    back = from_json(to_json(dossier), Dossier)
+    assert back == dossier
+    assert back.due_date == dossier.due_date
+    assert back.deadline_history() == dossier.deadline_history()
+    assert to_json(back) == to_json(dossier)
+    again = pickle.loads(pickle.dumps(dossier))
+    assert again == dossier
+    assert again.due_date == dossier.due_date
+
+
+@_PROPERTY
+@given(strategies.calendars(), strategies.LOCAL_DAYS)
+def test_any_calendar_round_trips_through_json_and_pickle(
+    calendar: WorkCalendar, day: dt.date
+) -> None:
+    import pickle
+
+    for back in (from_json(to_json(calendar), WorkCalendar), pickle.loads(pickle.dumps(calendar))):
+        assert back == calendar
+        assert back.day_info(day) == calendar.day_info(day)
+        assert back.add_working_days(day, 3) == calendar.add_working_days(day, 3)
+
+
+@_PROPERTY
+@given(
+    st.one_of(
+        strategies.legal_refs,
+        strategies.validities,
+        strategies.durations,
+        strategies.office_hours(),
+        strategies.actors,
+        strategies.processing_times(),
+        strategies.deadlines(),
+    )
+)
+def test_any_small_model_round_trips_through_pickle_and_copy(model: object) -> None:
+    import copy
+    import pickle
+
+    assert pickle.loads(pickle.dumps(model)) == model
+    assert copy.deepcopy(model) == model
+    if not hasattr(model, "due_at"):  # a Deadline is not stored on its own
+        assert from_json(to_json(model), type(model)) == model
+
+
+# --- the small encodings and the reading check, one by one (mutation testing, issue 17) --------
+
+
+def test_time_spans_are_exact_seconds_over_days() -> None:
+    span = dt.timedelta(days=2, seconds=5, microseconds=7)
+    assert converter().unstructure(span) == "172805.000007"
+    assert converter().unstructure(-span) == "-172805.000007"
+    assert converter().structure("172805.000007", dt.timedelta) == span
+    with pytest.raises(ValueError, match="more than microsecond precision"):
+        converter().structure("0.0000001", dt.timedelta)
+    with pytest.raises(ValueError, match="decimal number written as a string"):
+        converter().structure(5, dt.timedelta)
+
+
+def test_numbers_must_be_finite() -> None:
+    assert converter().structure(2, float) == 2.0
+    assert converter().structure(1.5, float) == 1.5
+    for bad, message in ((float("inf"), "not a finite number"), (10**400, "out of range")):
+        with pytest.raises(ValueError, match=message):
+            converter().structure(bad, float)
+    with pytest.raises(ValueError, match="expected a number, got a string"):
+        converter().structure("1", float)
+    with pytest.raises(ValueError, match="expected an integer, got a boolean"):
+        converter().structure(True, int)
+
+
+def _stored_limit(text: str) -> dict[str, object]:
+    return to_dict(parse_processing_time(text))
+
+
+def test_a_difference_inside_a_list_is_reported_at_its_index() -> None:
+    text = "03 ngày làm việc; trường hợp cần xác minh thì không quá 05 ngày làm việc"
+    data = _stored_limit(text)
+    alternatives = data["alternatives"]
+    assert isinstance(alternatives, list)
+    alternatives[0]["duration"]["amount"] = "9"
+    with pytest.raises(SerializationError) as caught:
+        from_dict(data, ProcessingTime)
+    assert caught.value.context["path"] == "$.alternatives[0].duration.amount"
+    assert "stored '9', read '5'" in caught.value.message
+    data = _stored_limit(text)
+    data["alternatives"] = []  # a list of another length: the list itself differs
+    with pytest.raises(SerializationError) as caught:
+        from_dict(data, ProcessingTime)
+    assert caught.value.context["path"] == "$.alternatives"
+    data = _stored_limit("03 ngày làm việc")
+    data["ignored"] = ["thêm"]  # a field the reader leaves empty
+    with pytest.raises(SerializationError) as caught:
+        from_dict(data, ProcessingTime)
+    assert caught.value.context["path"] == "$.ignored"
+    # a limit without a text (built by hand) has nothing to be checked against
+    hand = ProcessingTime(source="", base=Duration.working_days(40))
+    assert from_dict(to_dict(hand), ProcessingTime) == hand
+
+
+def test_an_unstorable_calendar_says_why_and_what_to_do() -> None:
+    from tthc.calendar import civil_service_calendar
+
+    national = civil_service_calendar()
+    alone = WorkCalendar(
+        name="Lịch tự dựng",
+        first_day=national.first_day,
+        last_day=national.last_day,
+        confirmed_through=national.confirmed_through,
+        data_version=national.data_version,
+        special_days={},
+    )
+    with pytest.raises(SerializationError) as caught:
+        to_json(alone)
+    err = caught.value
+    assert err.message == (
+        "Lịch làm việc (working calendar) 'Lịch tự dựng' cannot be stored: it is not derived "
+        "from a registered calendar"
+    )
+    assert err.hint is not None
+    assert "civil_service_calendar()" in err.hint
+    assert "with_days_off" in err.hint
+    assert err.context == {"path": "$", "calendar": "Lịch tự dựng"}
+
+
+def test_the_refusal_names_the_class_the_path_and_every_error() -> None:
+    data = _data()
+    data["code"] = True
+    data["channel"] = 3
+    err = _bad(data)
+    assert err.message == (
+        "Dữ liệu không hợp lệ (invalid data) for Dossier at $.code: expected a string, got a "
+        "boolean (and 1 more)"
+    )
+    assert err.hint == "fix the field named by the path; unknown fields are not accepted"
+    assert err.context == {
+        "path": "$.code",
+        "errors": (
+            "$.code: expected a string, got a boolean",
+            "$.channel: 3 is not one of 'counter', 'online', 'post'",
+        ),
+        "cls": "Dossier",
+    }
+    for value, name in ((1.5, "a number"), ([], "an array"), ({}, "an object"), (None, "null")):
+        assert _bad({**_data(), "code": value}).message.endswith(f"expected a string, got {name}")
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"first_day": dt.date(2016, 1, 1)},
+        {"last_day": dt.date(2034, 12, 31)},
+        {"confirmed_through": dt.date(2025, 12, 31)},
+        {"data_version": "1999.01.01"},
+        {"weekly_rest": frozenset({6})},
+        {"weekly_rest_names": ("Chủ nhật", "Sunday", None)},
+    ],
+    ids=lambda change: next(iter(change)),
+)
+def test_a_calendar_of_another_frame_is_not_stored_as_the_national_one(
+    change: dict[str, object],
+) -> None:
+    from tthc.calendar import civil_service_calendar
+
+    national = civil_service_calendar()
+    frame: dict[str, object] = {
+        "name": national.name,
+        "first_day": national.first_day,
+        "last_day": national.last_day,
+        "confirmed_through": national.confirmed_through,
+        "data_version": national.data_version,
+        "special_days": {
+            day: info
+            for day, info in national._special.items()
+            if "first_day" not in change or day >= dt.date(2016, 1, 1)
+            if "last_day" not in change or day <= dt.date(2034, 12, 31)
+        },
+        "weekly_rest": national.weekly_rest,
+        "weekly_rest_names": national._rest_info,
+    }
+    frame.update(change)
+    other = WorkCalendar(**frame)  # type: ignore[arg-type]
+    with pytest.raises(SerializationError, match="not derived from a registered calendar"):
+        to_json(other)
+    assert from_json(to_json(national), WorkCalendar) == national  # the frame itself is stored

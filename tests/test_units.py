@@ -17,7 +17,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tthc import units as tu
-from tthc.errors import AmbiguousUnitName, InputTypeError, UnitNotInForce, UnknownUnit
+from tthc.errors import (
+    AmbiguousUnitName,
+    DataFileError,
+    InputTypeError,
+    UnitNotInForce,
+    UnknownUnit,
+)
+from tthc.legal import document
 from tthc.units import UnitKind, UnitLevel
 
 REFORM = dt.date(2025, 7, 1)
@@ -37,6 +44,72 @@ def test_import_does_not_load_data() -> None:
 def test_data_version_and_reform_date() -> None:
     assert tu.data_version()
     assert tu.reform_date() == REFORM
+
+
+def test_levels_and_kinds_carry_their_labels() -> None:
+    assert UnitLevel.PROVINCE.name_vi == "cấp tỉnh"
+    assert UnitLevel.COMMUNE.label == "cấp xã (commune level)"  # as in running text
+    assert UnitLevel("district") is UnitLevel.DISTRICT
+    assert UnitKind("đặc khu") is UnitKind.SPECIAL_ZONE
+    assert UnitKind.SPECIAL_ZONE.name_en == "Special zone"
+    assert UnitKind.WARD.name_vi == UnitKind.WARD.value == "phường"
+    # Every kind belongs to one level; the three kinds of city are "thành phố" in running text.
+    assert {k for k in UnitKind if k.level is UnitLevel.PROVINCE} == {
+        UnitKind.CENTRAL_CITY,
+        UnitKind.PROVINCE,
+    }
+    assert {k for k in UnitKind if k.level is UnitLevel.COMMUNE} == {
+        UnitKind.WARD,
+        UnitKind.COMMUNE,
+        UnitKind.TOWNSHIP,
+        UnitKind.SPECIAL_ZONE,
+    }
+    assert {k for k in UnitKind if k.short_vi == "thành phố"} == {
+        UnitKind.CENTRAL_CITY,
+        UnitKind.PROVINCIAL_CITY,
+        UnitKind.MUNICIPAL_CITY,
+    }
+    assert UnitKind.TOWN.short_vi == "thị xã"
+
+
+def test_legal_refs_cite_the_document_registry() -> None:
+    # units/meta.json cites data/documents.json by id; the registry's entry wins.
+    codes = tu._ref("codes")
+    assert codes.cite() == (
+        "Điều 3; Phụ lục I, II, Quyết định 19/2025/QĐ-TTg (Thủ tướng Chính phủ, 30/06/2025)"
+    )
+    assert codes.confidence == "press"
+    assert tu._ref("provinces") == document("202-2025-qh15")
+    abolition = tu._ref("district_abolition")
+    assert (
+        abolition.cite()
+        == "Điều 51 khoản 3, Luật Tổ chức chính quyền địa phương 72/2025/QH15 (Quốc hội, 16/06/2025)"
+    )
+    assert abolition.confidence == "official"  # was "press" in the old local copy
+    assert all(p.legal_basis == document("202-2025-qh15") for p in tu.provinces())
+
+
+def test_commune_citation_is_built_per_resolution() -> None:
+    # NQ 1654–1687/NQ-UBTVQH15 of 16/6/2025, one resolution per province: meta.json cites the
+    # series of the registry, and each unit carries the number of its province's resolution.
+    series = document("1654-1687-nq-ubtvqh15")
+    basis = tu.unit("31135").legal_basis
+    assert basis is not None
+    assert basis.cite() == (
+        "Điều 1, khoản 1, Nghị quyết 1668/NQ-UBTVQH15 (Ủy ban Thường vụ Quốc hội, 16/06/2025)"
+    )
+    assert (basis.kind, basis.issuer, basis.date, basis.confidence) == (
+        series.kind,
+        series.issuer,
+        series.date,
+        series.confidence,
+    )
+    numbers = {c.legal_basis.document for c in tu.communes() if c.legal_basis is not None}
+    assert len(numbers) == 34
+    assert min(numbers) == "1654/NQ-UBTVQH15"
+    assert max(numbers) == "1687/NQ-UBTVQH15"
+    with pytest.raises(DataFileError, match="1653"):
+        tu._resolution_ref("1653", "1")
 
 
 # --- counts (CV 1027/CTK-CSCL; QĐ 19/2025/QĐ-TTg) -----------------------------------------------
@@ -202,6 +275,18 @@ def test_tone_mark_placement_does_not_matter() -> None:
     assert tu.normalize_name("Xã Hoà An") == tu.normalize_name("xã Hòa An") == "hoa an"
     assert tu.normalize_name("Thành phố Cần Thơ") == "can tho"
     assert tu.normalize_name("Đặc khu Phú Quốc") == "phu quoc"
+
+
+def test_name_matching_uses_the_shared_folding() -> None:
+    # tthc._text.fold: curly and modifier apostrophes, NBSP and zero-width spaces fold away.
+    for query in ("Xã Ea H’Leo", "xa ea hʼleo", "Xã\u00a0Ea H'Leo", "Xã Ea\u200bH'Leo"):
+        assert [u.code for u in tu.find_units(query, "66")] == ["24184"], query
+    assert tu.normalize_name("Xã  Ea H’Leo") == "ea h'leo"
+    # tthc._text.tone_key: "Hoà"/"Hòa" and "Thuỷ"/"Thủy" are the same accented name, so the
+    # accents still decide between near homonyms (pre-reform Thanh Hóa and Lạng Sơn).
+    assert tu.unit_by_name("Xã Hoà Lộc", "38", on=BEFORE).code == "16075"  # not Xã Hoa Lộc
+    assert tu.unit_by_name("Xã Vân Thuỷ", "20", on=BEFORE).code == "06472"  # not Xã Vạn Thủy
+    assert tu.unit_by_name("Phường Thuỷ Xuân") == tu.unit_by_name("Phường Thủy Xuân")
 
 
 def test_find_province_by_name() -> None:

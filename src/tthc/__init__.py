@@ -13,7 +13,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from tthc._validate import VN_TZ
+from tthc._time import VN_TZ
 from tthc._version import __version__
 
 if TYPE_CHECKING:
@@ -34,32 +34,39 @@ if TYPE_CHECKING:
     from tthc.procedures import load_catalog
     from tthc.serde import from_json, to_json
 
-__all__ = [
+# The most used names, each re-exported lazily from its one home (the module named in _LAZY).
+__all__ = [  # noqa: RUF022 - grouped by layer, as the docs present them
+    # Vietnam time and the package version
     "VN_TZ",
+    "__version__",
+    # Errors and legal references
+    "TthcError",
+    "LegalRef",
+    "Validity",
+    # The working calendar (tthc.calendar)
+    "WorkCalendar",
     "DayInfo",
     "DayKind",
+    "OfficeHours",
+    "civil_service_calendar",
+    # Processing times and due dates (tthc.deadlines)
+    "Duration",
+    "ProcessingTime",
+    "parse_processing_time",
     "Deadline",
+    "compute_deadline",
+    "Timeliness",
+    "classify",
+    # Dossiers and their storage (tthc.dossiers, tthc.serde)
     "Dossier",
     "DossierEvent",
     "DossierStatus",
-    "Duration",
     "EventKind",
-    "LegalRef",
-    "OfficeHours",
-    "ProcessingTime",
-    "Timeliness",
-    "TthcError",
-    "Validity",
-    "WorkCalendar",
-    "__version__",
-    "civil_service_calendar",
-    "classify",
-    "compute_deadline",
-    "from_json",
-    "load_catalog",
-    "parse_processing_time",
-    "resolve_authority",
     "to_json",
+    "from_json",
+    # Procedures and competent authorities (tthc.procedures, tthc.authorities)
+    "load_catalog",
+    "resolve_authority",
 ]
 
 _LAZY = {

@@ -6,19 +6,23 @@ Every loader in the package goes through here, so that every file is held to the
   one size cap, :data:`MAX_FILE_BYTES`;
 - text is UTF-8, a leading byte-order mark is accepted and dropped;
 - JSON objects with a duplicate key are refused (``json`` would silently keep the last one),
-  as are integers too long to convert and nesting too deep to walk;
+  as are integers of more than :data:`MAX_INT_DIGITS` digits (whatever the process's own
+  limit), ``NaN``/``Infinity`` (not JSON) and nesting too deep to walk;
 - every failure is one :class:`~tthc.errors.DataFileError` (or the subclass the caller names)
   with the file's name and, where known, the line.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
+import itertools
 import json
 import os
 import stat
-from collections.abc import Mapping
+import sys
+from collections.abc import Iterator, Mapping
 from importlib import resources
 from typing import IO, Any
 
@@ -35,6 +39,43 @@ PathOrFile = str | os.PathLike[str] | IO[str] | IO[bytes]
 _DEFAULT_WHAT = "Tệp dữ liệu (data file)"
 
 
+MAX_INT_DIGITS = 4300
+"""The longest integer a JSON file may hold (Python's own default limit, kept even when a
+program lifts it: ``sys.set_int_max_str_digits(0)``)."""
+
+
+class _LongInteger(Exception):
+    def __init__(self, digits: int) -> None:
+        super().__init__(digits)
+        self.digits = digits
+
+
+class _Constant(Exception):
+    def __init__(self, name: str) -> None:
+        super().__init__(name)
+        self.name = name
+
+
+def _bounded_int(text: str) -> int:
+    digits = len(text) - text.startswith("-")
+    if digits > MAX_INT_DIGITS:
+        raise _LongInteger(digits)
+    return int(text)
+
+
+def _no_constant(name: str) -> Any:
+    raise _Constant(name)
+
+
+def _json_hooks() -> dict[str, Any]:
+    """``json.loads`` keywords: the integer hook only when Python's own limit is lifted."""
+    limit = sys.get_int_max_str_digits()
+    hooks: dict[str, Any] = {"object_pairs_hook": _no_duplicates, "parse_constant": _no_constant}
+    if limit == 0 or limit > MAX_INT_DIGITS:
+        hooks["parse_int"] = _bounded_int
+    return hooks
+
+
 class _DuplicateKey(Exception):
     def __init__(self, key: str) -> None:
         super().__init__(key)
@@ -42,11 +83,13 @@ class _DuplicateKey(Exception):
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
-            raise _DuplicateKey(key)
-        result[key] = value
+    result = dict(pairs)
+    if len(result) != len(pairs):  # the common case costs one dict build and one comparison
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _DuplicateKey(key)
+            seen.add(key)
     return result
 
 
@@ -69,9 +112,8 @@ def parse_json(
             ``context['file']``; ``None`` for text that does not come from a named file.
         error: The class raised (``DataFileError``, ``CatalogError``, ``SerializationError``...).
         what: The Vietnamese term (English meaning) the message starts with.
-        line_key: The context key that carries the line of a syntax error (``None``: no key).
-        deep: Context given, besides ``context``, when the nesting is too deep
-            (default ``{"path": "$"}``).
+        line_key: The context key of a syntax error's line (``None``: no key).
+        deep: Context added when the nesting is too deep (default ``{"path": "$"}``).
         hint: What to do about a syntax or encoding error.
         **context: Context given with every error.
 
@@ -80,7 +122,8 @@ def parse_json(
 
     Raises:
         TthcError: Of class ``error``: bad syntax, bytes that are not UTF-8 text, a duplicate
-            key (``context['key']``), an integer too long to convert, nesting too deep.
+            key (``context['key']``), an integer of more than :data:`MAX_INT_DIGITS` digits,
+            ``NaN`` or ``Infinity`` (not JSON), nesting too deep.
     """
     label = what if name is None else f"{what} {name}"
     where: dict[str, object] = {} if name is None else {"file": name}
@@ -89,7 +132,7 @@ def parse_json(
     elif text.startswith(b"\xef\xbb\xbf"):
         text = text[3:]
     try:
-        return json.loads(text, object_pairs_hook=_no_duplicates)
+        return json.loads(text, **_json_hooks())
     except json.JSONDecodeError as exc:
         line = {} if line_key is None else {line_key: exc.lineno}
         raise error(
@@ -118,12 +161,23 @@ def parse_json(
             hint=None,
             **{**where, **({"path": "$"} if deep is None else deep), **context},
         ) from None
-    except ValueError as exc:  # an integer beyond sys.get_int_max_str_digits()
+    except (ValueError, _LongInteger, _Constant) as exc:  # ValueError: Python's digit limit
         raise error(
-            f"{label} holds a number too long to read ({exc})",
-            hint="numbers in tthc files are short: check the file is the one you meant",
-            **{**where, **context},
+            _number_refusal(label, exc), hint=_NUMBER_HINT, **{**where, **context}
         ) from None
+
+
+_NUMBER_HINT = "numbers in tthc files are short and finite: check the file is the one you meant"
+
+
+def _number_refusal(label: str, exc: Exception) -> str:
+    if isinstance(exc, _Constant):
+        return f"{label} holds {exc.name}, which is not a JSON number"
+    digits = f"{exc.digits:,} digits" if isinstance(exc, _LongInteger) else "more digits"
+    return (
+        f"{label} holds a number too long to read (an integer of {digits}; at most "
+        f"{MAX_INT_DIGITS:,} are read)"
+    )
 
 
 def bundled_text(relpath: str) -> str:
@@ -275,3 +329,182 @@ def _too_big(name: str, what: str, max_bytes: int) -> DataFileError:
         file=name,
         max_bytes=max_bytes,
     )
+
+
+# --- streaming: a user's file line by line, under the same rules -----------------------------------
+#
+# Reading a user's file line by line, under the rules of :func:`tthc._data.read_source`.
+#
+# :func:`tthc._data.read_source` holds the whole text in memory, which is right for effort tables
+# and JSON but not for a national year of daily counts (about 1.2 million rows). :func:`lines`
+# applies the same rules while streaming:
+#
+# - a path must be a regular file no larger than ``max_bytes`` (checked before reading, and again
+#   while reading, in case the file grows); an open file (text or binary) is refused once more
+#   than ``max_bytes`` bytes (characters for a text stream) have been read from it;
+# - text is UTF-8; one leading byte-order mark is dropped; an invalid byte is reported with its
+#   offset, counted as :func:`tthc._data.read_source` counts it (after the byte-order mark);
+# - lines are split exactly as ``io.StringIO(text, newline="")`` splits them (``\n``, ``\r\n``
+#   or a lone ``\r``), so that ``csv.reader`` numbers rows as it did on the whole text.
+#
+# At most one chunk (:data:`CHUNK` bytes) and one line are held at a time, so the memory used does
+# not grow with the file: the size cap still bounds how long a caller may be kept reading, with
+# the same limit and the same message as every other reader of the package.
+
+CHUNK = 1 << 16
+"""Bytes (or characters) read at a time: 64 KiB (decoded and split, a few times that in memory)."""
+
+_BOM = b"\xef\xbb\xbf"
+
+
+def stream_lines(
+    source: PathOrFile, *, what: str = _DEFAULT_WHAT, max_bytes: int = MAX_FILE_BYTES
+) -> tuple[Iterator[str], str]:
+    """Return ``(lines, name)`` of a user's file or open stream, read lazily.
+
+    The path's checks (type, regular file, size) run now; the file is opened at the first line
+    and closed when the lines are exhausted (or the iterator is closed).
+
+    Raises:
+        InputTypeError: ``source`` is neither a path nor a readable file; ``max_bytes`` is not
+            a positive integer.
+        DataFileError: The path is not a regular file, cannot be read or is larger than the
+            cap; while iterating: the file grew beyond the cap or is not UTF-8 text.
+    """
+    if isinstance(max_bytes, bool) or not isinstance(max_bytes, int) or max_bytes <= 0:
+        raise InputTypeError(
+            "Kích thước (size): max_bytes must be a positive integer", argument="max_bytes"
+        )
+    if isinstance(source, str | os.PathLike):
+        name = os.fspath(source)
+        _check_regular_file(name, what, max_bytes)
+        return _split(_path_chunks(name, what, max_bytes), name, what), name
+    if hasattr(source, "read"):
+        name = str(getattr(source, "name", "<stream>"))
+        return _split(_stream_chunks(source, name, what, max_bytes), name, what), name
+    raise InputTypeError(
+        f"{what}: pass a path or an open file, got {type(source).__name__}",
+        argument="source",
+        got=type(source).__name__,
+    )
+
+
+def _check_regular_file(name: str, what: str, max_bytes: int) -> None:
+    try:
+        info = os.stat(name)
+    except OSError as err:
+        raise _unreadable(name, what, err) from None
+    if not stat.S_ISREG(info.st_mode):
+        raise DataFileError(
+            f"{what} {name} is not a regular file (a directory, pipe or device cannot be "
+            "read as data)",
+            hint="pass the path of a file saved on disk",
+            file=name,
+        )
+    if info.st_size > max_bytes:
+        raise too_big(name, what, max_bytes)
+
+
+def _path_chunks(name: str, what: str, max_bytes: int) -> Iterator[str | bytes]:
+    try:
+        handle = open(name, "rb")  # noqa: SIM115 - closed by the finally below
+    except OSError as err:
+        raise _unreadable(name, what, err) from None
+    try:
+        yield from _stream_chunks(handle, name, what, max_bytes)
+    finally:
+        handle.close()
+
+
+def _stream_chunks(
+    handle: IO[str] | IO[bytes], name: str, what: str, max_bytes: int
+) -> Iterator[str | bytes]:
+    total = 0
+    while True:
+        try:
+            chunk = handle.read(CHUNK)
+        except OSError as err:
+            raise _unreadable(name, what, err) from None
+        if not chunk:
+            return
+        total += len(chunk)
+        if total > max_bytes:
+            raise too_big(name, what, max_bytes)
+        yield chunk
+
+
+def _split(chunks: Iterator[str | bytes], name: str, what: str) -> Iterator[str]:
+    """Decode the chunks and yield lines, keeping a line cut by a chunk's end for the next."""
+    return itertools.chain.from_iterable(_blocks(_decoded(chunks, name, what)))
+
+
+def _blocks(texts: Iterator[str]) -> Iterator[io.StringIO]:
+    r"""Whole lines, one block per chunk: each block ends after a complete line end.
+
+    A chunk is cut after its last ``\n``, or after its last ``\r`` when a character follows it
+    (a final ``\r`` may be the first half of a ``\r\n``); the rest starts the next block. The
+    lines are split by ``io.StringIO(newline="")`` in C, as they were on the whole text.
+    """
+    pending = ""
+    for text in texts:
+        cut = max(text.rfind("\n"), text.rfind("\r", 0, len(text) - 1)) + 1
+        if cut:
+            yield io.StringIO(pending + text[:cut], newline="")
+            pending = text[cut:]
+        else:
+            pending += text
+    if pending:
+        yield io.StringIO(pending, newline="")
+
+
+def _decoded(chunks: Iterator[str | bytes], name: str, what: str) -> Iterator[str]:
+    head = b""
+    offset = 0  # bytes decoded so far, after the byte-order mark
+    first = True
+    for chunk in chunks:
+        if isinstance(chunk, str):  # a text stream: nothing to decode
+            yield chunk.removeprefix("\ufeff") if first else chunk
+            first = False
+            continue
+        data = head + chunk
+        if first:
+            if len(data) < len(_BOM) and _BOM.startswith(data):
+                head = data  # too short to tell: wait for more bytes
+                continue
+            data = data.removeprefix(_BOM)
+            first = False
+        try:
+            text, used = codecs.utf_8_decode(data, "strict", False)
+        except UnicodeDecodeError as err:
+            raise not_utf8(name, what, offset + err.start) from None
+        head, offset = data[used:], offset + used
+        yield text
+    if head:  # bytes left over: an incomplete character at the end, or a lone short file
+        data = head.removeprefix(_BOM) if first else head
+        try:
+            yield codecs.utf_8_decode(data, "strict", True)[0]
+        except UnicodeDecodeError as err:
+            raise not_utf8(name, what, offset + err.start) from None
+
+
+def not_utf8(name: str, what: str, offset: int) -> DataFileError:
+    """The error of a file whose bytes are not UTF-8 (same text as :mod:`tthc._data`)."""
+    return DataFileError(
+        f"{what} {name} is not UTF-8 text (byte {offset})",
+        hint="save the file as UTF-8",
+        file=name,
+    )
+
+
+def too_big(name: str, what: str, max_bytes: int) -> DataFileError:
+    """The error of a file above the cap (same text as :mod:`tthc._data`)."""
+    return DataFileError(
+        f"{what} {name} is larger than {max_bytes:,} bytes",
+        hint="split the file, or pass a larger max_bytes",
+        file=name,
+        max_bytes=max_bytes,
+    )
+
+
+def _unreadable(name: str, what: str, err: OSError) -> DataFileError:
+    return DataFileError(f"{what} {name} cannot be read: {err.strerror or err}", file=name)

@@ -3,19 +3,11 @@
 from __future__ import annotations
 
 import datetime as _dt
-import json
-from collections.abc import Mapping
-from types import MappingProxyType
+from collections.abc import Callable
 from typing import Any
 
+from tthc._time import VN_TZ as VN_TZ  # noqa: PLC0414 - re-exported while callers move
 from tthc.errors import DataFileError, InputTypeError, NaiveDatetimeError, TthcError
-
-#: Vietnam has used UTC+7 without daylight saving since 1975; a fixed offset is exact and needs no
-#: tz database on the caller's machine.
-VN_TZ = _dt.timezone(_dt.timedelta(hours=7), "ICT")
-
-#: Where a too deeply nested JSON document is refused, unless the loader says otherwise.
-_DEEP_DEFAULT: Mapping[str, object] = MappingProxyType({"path": "$"})
 
 
 def require_date(value: object, name: str) -> _dt.date:
@@ -84,58 +76,45 @@ def parse_json_data(
     text: str | bytes,
     name: str | None,
     error: type[TthcError] = DataFileError,
-    *,
-    what: str = "Tệp dữ liệu (data file)",
-    line_key: str | None = "row",
-    deep: Mapping[str, object] = _DEEP_DEFAULT,
-    hint: str | None = None,
-    **context: object,
+    **kwargs: Any,
 ) -> Any:
-    """Parse JSON text, turning every way it can be unreadable into one ``error``.
+    """Parse JSON text: the old name of :func:`tthc._data.parse_json`, kept while callers move."""
+    from tthc._data import parse_json  # noqa: PLC0415 - _data imports tthc.errors only
 
-    ``json.loads`` raises ``JSONDecodeError`` for bad syntax, ``UnicodeDecodeError`` for bytes
-    in no JSON encoding and ``RecursionError`` for absurdly deep nesting; none may escape a
-    loader. Each loader keeps its own error class and context keys through the arguments.
+    return parse_json(text, name, error, **kwargs)
+
+
+def instance_of(kind: type | tuple[type, ...], what: str) -> Callable[[Any, Any, Any], None]:
+    """An attrs validator like ``attrs.validators.instance_of`` that raises ``InputTypeError``.
 
     Args:
-        text: The JSON document (``bytes`` are decoded as ``json.loads`` does).
-        name: The file's name, put after ``what`` in the message and given as
-            ``context['file']``; ``None`` for text that does not come from a named file.
-        error: The class raised (``DataFileError``, ``CatalogError``, ``SerializationError``...).
-        what: The Vietnamese term (English meaning) the message starts with.
-        line_key: The context key that carries the line of a syntax error (``None``: no key).
-        deep: Context given, besides ``context``, when the nesting is too deep.
-        hint: What to do about a syntax or encoding error.
-        **context: Context given with every error.
+        kind: The accepted type or types.
+        what: The Vietnamese term (English meaning) that starts the message.
+    """
+    names = " or ".join(k.__name__ for k in (kind if isinstance(kind, tuple) else (kind,)))
 
-    Returns:
-        The parsed value.
+    def check(instance: Any, attribute: Any, value: Any) -> None:
+        if not isinstance(value, kind):
+            raise InputTypeError(
+                f"{what}: {attribute.name} must be a {names}, got {type(value).__name__}",
+                argument=attribute.name,
+                got=type(value).__name__,
+            )
+
+    return check
+
+
+def sql_identifier(name: str) -> str:
+    """Return ``name`` if it is a plain SQL identifier (ASCII letter, then letters, digits, _).
 
     Raises:
-        TthcError: Of class ``error``, when the text cannot be parsed.
+        InputTypeError: Anything else, so that a name never carries SQL into a statement.
     """
-    label = what if name is None else f"{what} {name}"
-    where: dict[str, object] = {} if name is None else {"file": name}
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        line = {} if line_key is None else {line_key: exc.lineno}
-        raise error(
-            f"{label} is not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})",
-            hint=hint,
-            **{**where, **line, **context},
-        ) from None
-    except UnicodeDecodeError as exc:
-        raise error(
-            f"{label} is not valid JSON: its bytes are not {exc.encoding} text "
-            f"({exc.reason} at byte {exc.start})",
-            hint=hint,
-            **{**where, **context},
-        ) from None
-    except RecursionError:
-        raise error(
-            f"{label} is nested too deeply to be read (JSON nesting beyond Python's recursion "
-            "limit)",
-            hint=None,
-            **{**where, **deep, **context},
-        ) from None
+    plain = isinstance(name, str) and name.isascii() and name[:1].isalpha()
+    if not plain or not name.replace("_", "").isalnum():
+        raise InputTypeError(
+            f"Tên bảng (table name) {name!r}: use ASCII letters, digits and '_', starting with a "
+            "letter",
+            argument="table",
+        )
+    return name

@@ -1,6 +1,6 @@
 """Competent authorities (cơ quan có thẩm quyền) under the two-level local government.
 
-From 1/7/2025 the district level is gone (Luật 72/2025/QH15 Điều 51 khoản 3) and its powers were
+From 1/7/2025 the district level is gone (Luật Tổ chức chính quyền địa phương 72/2025/QH15 Điều 51 khoản 3) and its powers were
 moved, decree by decree, to the commune (its People's Committee, its Chair or a division) or to the
 province (the 28 decrees of 11–12/6/2025). There is no formula: tthc keeps a dated rule table.
 
@@ -11,6 +11,12 @@ province (the 28 decrees of 11–12/6/2025). There is no formula: tthc keeps a d
   in force wins. No rule → :class:`~tthc.errors.NoCompetenceRule`: tthc never guesses. Where the
   law leaves the choice to a provincial decision the result says so (``left_to_province``) and
   names no authority.
+* The catalogue layer: for a procedure of the national portal snapshot with no researched rule,
+  one rule derived from the record (layer ``CATALOGUE``, legal basis the announcing decision,
+  confidence labelled). Its published competent authority is mapped onto a kind only when the
+  text is one listed in ``data/competence/catalogue.json``; any other text, or none, is returned
+  as published (``CompetenceResult.as_published``, the text in ``rule.body``), never mapped by
+  guess. Researched rules always win.
 * :func:`reception_points` — where a dossier may be filed (phi địa giới, Nghị định 118/2025/NĐ-CP
   Điều 14 khoản 2). That is a separate question from who decides.
 
@@ -27,13 +33,14 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 import functools
-import json
 from collections.abc import Mapping
-from importlib import resources
 from typing import Any
 
 import attrs
 
+from tthc._data import bundled_json
+from tthc._enums import LabelledEnum
+from tthc._time import format_date
 from tthc._validate import require_date
 from tthc.errors import DataFileError, InputTypeError, NoCompetenceRule
 from tthc.legal import LegalRef, Validity
@@ -47,126 +54,167 @@ from tthc.units import (
     unit,
 )
 
-__all__ = [
+__all__ = [  # noqa: RUF022 - grouped by concept, as the module docstring presents them
+    # who decides: the rule table and its answer
     "Anchor",
     "Authority",
     "AuthorityKind",
     "CompetenceResult",
     "CompetenceRule",
     "Confidence",
-    "ReceptionMode",
-    "ReceptionResult",
     "RuleLayer",
     "competence_rules",
-    "data_version",
     "procedure_keys",
-    "reception_points",
     "resolve_authority",
+    # where to file (tiếp nhận)
+    "ReceptionMode",
+    "ReceptionResult",
+    "reception_points",
+    # the bundled data
+    "data_version",
 ]
 
 
-class AuthorityKind(enum.Enum):
-    """Kind of competent body; the collegial body, its Chair and its divisions are distinct."""
+class AuthorityKind(LabelledEnum):
+    """Kind of competent body; the collegial body, its Chair and its divisions are distinct.
 
-    PROVINCIAL_PC = "provincial_pc"
+    ``name_vi`` is the generic Vietnamese name of the kind (``"Sở"``), ``name_en`` its English
+    name.
+    """
+
+    PROVINCIAL_PC = "provincial_pc", "Ủy ban nhân dân cấp tỉnh", "Provincial People's Committee"
     """Ủy ban nhân dân tỉnh / thành phố (collegial)."""
-    PROVINCIAL_PC_CHAIR = "provincial_pc_chair"
+    PROVINCIAL_PC_CHAIR = (
+        "provincial_pc_chair",
+        "Chủ tịch Ủy ban nhân dân cấp tỉnh",
+        "Chair of the Provincial People's Committee",
+    )
     """Chủ tịch Ủy ban nhân dân tỉnh / thành phố."""
-    PROVINCIAL_DEPARTMENT = "provincial_department"
+    PROVINCIAL_DEPARTMENT = "provincial_department", "Sở", "Provincial department"
     """Sở (Sở Tư pháp, Sở Tài chính, Sở Nội vụ, ...)."""
-    DEPARTMENT_SUBUNIT = "department_subunit"
+    DEPARTMENT_SUBUNIT = (
+        "department_subunit",
+        "Phòng thuộc Sở",
+        "Division of a provincial department",
+    )
     """Phòng / Chi cục of a Sở acting in its own name (Phòng Đăng ký kinh doanh)."""
-    PROVINCIAL_SERVICE_CENTRE = "provincial_service_centre"
+    PROVINCIAL_SERVICE_CENTRE = (
+        "provincial_service_centre",
+        "Trung tâm Phục vụ hành chính công",
+        "Provincial public administration service centre",
+    )
     """Trung tâm Phục vụ hành chính công cấp tỉnh (reception, not competence)."""
-    ZONE_MANAGEMENT_BOARD = "zone_management_board"
+    ZONE_MANAGEMENT_BOARD = "zone_management_board", "Ban Quản lý", "Zone management board"
     """Ban Quản lý khu công nghiệp / khu kinh tế / khu công nghệ cao."""
-    LAND_REGISTRATION_OFFICE = "land_registration_office"
+    LAND_REGISTRATION_OFFICE = (
+        "land_registration_office",
+        "Văn phòng đăng ký đất đai",
+        "Land registration office",
+    )
     """Văn phòng đăng ký đất đai and its Chi nhánh (public service unit)."""
-    COMMUNE_PC = "commune_pc"
+    COMMUNE_PC = "commune_pc", "Ủy ban nhân dân cấp xã", "Commune People's Committee"
     """Ủy ban nhân dân xã / phường / đặc khu (collegial)."""
-    COMMUNE_PC_CHAIR = "commune_pc_chair"
+    COMMUNE_PC_CHAIR = (
+        "commune_pc_chair",
+        "Chủ tịch Ủy ban nhân dân cấp xã",
+        "Chair of the Commune People's Committee",
+    )
     """Chủ tịch Ủy ban nhân dân xã / phường / đặc khu."""
-    COMMUNE_DIVISION = "commune_division"
+    COMMUNE_DIVISION = "commune_division", "Phòng chuyên môn cấp xã", "Commune division"
     """Phòng of the commune (Phòng Kinh tế; Phòng Kinh tế, Hạ tầng và Đô thị; ...)."""
-    COMMUNE_SERVICE_CENTRE = "commune_service_centre"
+    COMMUNE_SERVICE_CENTRE = (
+        "commune_service_centre",
+        "Trung tâm Phục vụ hành chính công",
+        "Commune public administration service centre",
+    )
     """Trung tâm Phục vụ hành chính công cấp xã (reception, not competence)."""
-    VERTICAL_AGENCY = "vertical_agency"
+    VERTICAL_AGENCY = "vertical_agency", "Cơ quan ngành dọc", "Vertical agency"
     """Ngành dọc: Công an, Thuế, Bảo hiểm xã hội, ..."""
-    DISTRICT_PC = "district_pc"
+    DISTRICT_PC = "district_pc", "Ủy ban nhân dân cấp huyện", "District People's Committee"
     """Ủy ban nhân dân cấp huyện (until 30/6/2025)."""
-    DISTRICT_PC_CHAIR = "district_pc_chair"
+    DISTRICT_PC_CHAIR = (
+        "district_pc_chair",
+        "Chủ tịch Ủy ban nhân dân cấp huyện",
+        "Chair of the District People's Committee",
+    )
     """Chủ tịch Ủy ban nhân dân cấp huyện (until 30/6/2025)."""
-    DISTRICT_DIVISION = "district_division"
+    DISTRICT_DIVISION = "district_division", "Phòng chuyên môn cấp huyện", "District division"
     """Phòng of the district (Phòng Tư pháp, Phòng Tài chính – Kế hoạch, ...; until 30/6/2025)."""
+    AS_PUBLISHED = "as_published", "Cơ quan theo công bố", "Authority as published (not mapped)"
+    """The catalogue's published text, not mapped onto a kind (catalogue layer only; no level)."""
 
     @property
     def level(self) -> UnitLevel:
         """The level of the unit an authority of this kind belongs to."""
-        return _KIND_INFO[self][0]
+        if self in _PROVINCIAL_KINDS:
+            return UnitLevel.PROVINCE
+        if self in _DISTRICT_KINDS:
+            return UnitLevel.DISTRICT
+        return UnitLevel.COMMUNE
 
     @property
     def collegial(self) -> bool:
         """Whether the body decides collectively (UBND) rather than a person or a division."""
-        return self in (
-            AuthorityKind.PROVINCIAL_PC,
-            AuthorityKind.COMMUNE_PC,
-            AuthorityKind.DISTRICT_PC,
-        )
-
-    @property
-    def name_vi(self) -> str:
-        """Generic Vietnamese name of the kind."""
-        return _KIND_INFO[self][1]
+        return self in _COLLEGIAL_KINDS
 
 
-_KIND_INFO: dict[AuthorityKind, tuple[UnitLevel, str]] = {
-    AuthorityKind.PROVINCIAL_PC: (UnitLevel.PROVINCE, "Ủy ban nhân dân cấp tỉnh"),
-    AuthorityKind.PROVINCIAL_PC_CHAIR: (UnitLevel.PROVINCE, "Chủ tịch Ủy ban nhân dân cấp tỉnh"),
-    AuthorityKind.PROVINCIAL_DEPARTMENT: (UnitLevel.PROVINCE, "Sở"),
-    AuthorityKind.DEPARTMENT_SUBUNIT: (UnitLevel.PROVINCE, "Phòng thuộc Sở"),
-    AuthorityKind.PROVINCIAL_SERVICE_CENTRE: (
-        UnitLevel.PROVINCE,
-        "Trung tâm Phục vụ hành chính công",
-    ),
-    AuthorityKind.ZONE_MANAGEMENT_BOARD: (UnitLevel.PROVINCE, "Ban Quản lý"),
-    AuthorityKind.LAND_REGISTRATION_OFFICE: (UnitLevel.PROVINCE, "Văn phòng đăng ký đất đai"),
-    AuthorityKind.COMMUNE_PC: (UnitLevel.COMMUNE, "Ủy ban nhân dân cấp xã"),
-    AuthorityKind.COMMUNE_PC_CHAIR: (UnitLevel.COMMUNE, "Chủ tịch Ủy ban nhân dân cấp xã"),
-    AuthorityKind.COMMUNE_DIVISION: (UnitLevel.COMMUNE, "Phòng chuyên môn cấp xã"),
-    AuthorityKind.COMMUNE_SERVICE_CENTRE: (UnitLevel.COMMUNE, "Trung tâm Phục vụ hành chính công"),
-    AuthorityKind.VERTICAL_AGENCY: (UnitLevel.COMMUNE, "Cơ quan ngành dọc"),
-    AuthorityKind.DISTRICT_PC: (UnitLevel.DISTRICT, "Ủy ban nhân dân cấp huyện"),
-    AuthorityKind.DISTRICT_PC_CHAIR: (UnitLevel.DISTRICT, "Chủ tịch Ủy ban nhân dân cấp huyện"),
-    AuthorityKind.DISTRICT_DIVISION: (UnitLevel.DISTRICT, "Phòng chuyên môn cấp huyện"),
-}
+_PROVINCIAL_KINDS = frozenset(
+    {
+        AuthorityKind.PROVINCIAL_PC,
+        AuthorityKind.PROVINCIAL_PC_CHAIR,
+        AuthorityKind.PROVINCIAL_DEPARTMENT,
+        AuthorityKind.DEPARTMENT_SUBUNIT,
+        AuthorityKind.PROVINCIAL_SERVICE_CENTRE,
+        AuthorityKind.ZONE_MANAGEMENT_BOARD,
+        AuthorityKind.LAND_REGISTRATION_OFFICE,
+    }
+)
+_DISTRICT_KINDS = frozenset(
+    {AuthorityKind.DISTRICT_PC, AuthorityKind.DISTRICT_PC_CHAIR, AuthorityKind.DISTRICT_DIVISION}
+)
+_COLLEGIAL_KINDS = frozenset(
+    {AuthorityKind.PROVINCIAL_PC, AuthorityKind.COMMUNE_PC, AuthorityKind.DISTRICT_PC}
+)
+_CHAIR_KINDS = frozenset(
+    {
+        AuthorityKind.PROVINCIAL_PC_CHAIR,
+        AuthorityKind.COMMUNE_PC_CHAIR,
+        AuthorityKind.DISTRICT_PC_CHAIR,
+    }
+)
+_CENTRE_KINDS = frozenset(
+    {AuthorityKind.PROVINCIAL_SERVICE_CENTRE, AuthorityKind.COMMUNE_SERVICE_CENTRE}
+)
 
 
-class Anchor(enum.Enum):
+class Anchor(LabelledEnum):
     """Territorial anchor: which place decides the competent unit."""
 
-    RESIDENCE = "residence"
+    RESIDENCE = "residence", "Nơi cư trú", "Place of residence"
     """Nơi cư trú of the applicant."""
-    LAND_PARCEL = "land_parcel"
+    LAND_PARCEL = "land_parcel", "Nơi có đất", "Location of the land parcel"
     """Nơi có đất (the land parcel)."""
-    WORK_SITE = "work_site"
+    WORK_SITE = "work_site", "Nơi có công trình, dự án", "Location of the works or project"
     """Nơi có công trình / dự án (construction works, housing project)."""
-    HEAD_OFFICE = "head_office"
+    HEAD_OFFICE = "head_office", "Nơi đặt trụ sở", "Head office"
     """Nơi đặt trụ sở (business, school, employer)."""
-    EVENT_SITE = "event_site"
+    EVENT_SITE = "event_site", "Nơi tổ chức", "Event site"
     """Nơi tổ chức (festival, performance)."""
-    PLAN_SCOPE = "plan_scope"
+    PLAN_SCOPE = "plan_scope", "Phạm vi quy hoạch", "Scope of the plan"
     """Phạm vi quy hoạch (one commune or several)."""
-    FILING_UNIT = "filing_unit"
+    FILING_UNIT = "filing_unit", "Nơi yêu cầu", "Where the request is made"
     """Nơi yêu cầu: any competent office where the request is made (chứng thực)."""
-    ANY_UNIT = "any_unit"
+    ANY_UNIT = "any_unit", "Không phụ thuộc nơi cư trú", "Any unit"
     """Không phụ thuộc nơi cư trú: any commune (Luật Hộ tịch 2026 Điều 8 khoản 1)."""
-    UNSPECIFIED = "unspecified"
+    UNSPECIFIED = "unspecified", "Không xác định", "Unspecified"
     """The source names no territorial anchor: pass the unit you mean."""
 
 
 class RuleLayer(enum.IntEnum):
     """Layer of a rule; a higher layer in force overrides a lower one."""
 
+    CATALOGUE = -1
+    """The national portal's record (announcing decision): only where no researched rule exists."""
     LAW = 0
     """Luật (statute) baseline."""
     DECREE = 1
@@ -177,14 +225,18 @@ class RuleLayer(enum.IntEnum):
     """Provincial decision (phân cấp, ủy quyền)."""
 
 
-class Confidence(enum.Enum):
-    """How well the rule is established (research note §3: H, M, L)."""
+class Confidence(LabelledEnum):
+    """How well the rule is established (research note §3: H, M, L).
 
-    HIGH = "H"
+    Not the confidence of a :class:`~tthc.legal.LegalRef` (how a document is known): this one
+    grades the rule drawn from it.
+    """
+
+    HIGH = "H", "Cao", "High"
     """Article-level statement from the text or two independent sources."""
-    MEDIUM = "M"
+    MEDIUM = "M", "Trung bình", "Medium"
     """One source with an article number, or the article number missing."""
-    LOW = "L"
+    LOW = "L", "Thấp", "Low"
     """Contested, varies by province, or inferred."""
 
 
@@ -207,22 +259,11 @@ class Authority:
         """Vietnamese name, e.g. ``"Chủ tịch Ủy ban nhân dân xã Phong Điền"``."""
         place = self.unit.label
         kind = self.kind
-        if kind in (
-            AuthorityKind.PROVINCIAL_PC,
-            AuthorityKind.COMMUNE_PC,
-            AuthorityKind.DISTRICT_PC,
-        ):
+        if kind in _COLLEGIAL_KINDS:
             return f"Ủy ban nhân dân {place}"
-        if kind in (
-            AuthorityKind.PROVINCIAL_PC_CHAIR,
-            AuthorityKind.COMMUNE_PC_CHAIR,
-            AuthorityKind.DISTRICT_PC_CHAIR,
-        ):
+        if kind in _CHAIR_KINDS:
             return f"Chủ tịch Ủy ban nhân dân {place}"
-        if kind in (
-            AuthorityKind.PROVINCIAL_SERVICE_CENTRE,
-            AuthorityKind.COMMUNE_SERVICE_CENTRE,
-        ):
+        if kind in _CENTRE_KINDS:
             return f"Trung tâm Phục vụ hành chính công {place}"
         return f"{self.body or kind.name_vi} {place}"
 
@@ -336,15 +377,25 @@ class CompetenceResult:
         """Whether the law leaves the choice to a provincial decision."""
         return self.rule.left_to_province
 
+    @property
+    def as_published(self) -> bool:
+        """Whether the answer is the catalogue's published text, not mapped (``rule.body``)."""
+        return self.rule.authority_kind is AuthorityKind.AS_PUBLISHED
+
     def explain(self) -> str:
         """Return a multi-line Vietnamese/English explanation with the citations."""
         rule = self.rule
         lines = [
             f"Thủ tục (procedure): {rule.name_vi} [{self.procedure}]",
-            f"Ngày (date): {self.on.strftime('%d/%m/%Y')}; đơn vị (unit): {self.unit}",
+            f"Ngày (date): {format_date(self.on)}; đơn vị (unit): {self.unit}",
         ]
         if self.authority is not None:
             lines.append(f"Cơ quan có thẩm quyền (competent authority): {self.authority.name_vi}")
+        elif self.as_published:
+            lines.append(
+                "Cơ quan có thẩm quyền theo công bố (as published, not mapped): "
+                f"{rule.body or 'không công bố (none published)'}"
+            )
         else:
             lines.append(
                 "Thẩm quyền do tỉnh quyết định (left to a provincial decision): "
@@ -372,14 +423,22 @@ class CompetenceResult:
         return "\n".join(lines)
 
 
-class ReceptionMode(enum.Enum):
+class ReceptionMode(LabelledEnum):
     """Where a dossier may be filed."""
 
-    COMPETENT_AUTHORITY_ONLY = "competent_authority_only"
+    COMPETENT_AUTHORITY_ONLY = (
+        "competent_authority_only",
+        "Tại cơ quan có thẩm quyền",
+        "At the competent authority only",
+    )
     """At the one-stop unit (Bộ phận Một cửa) of the competent authority."""
-    PROVINCE_LIST = "province_list"
+    PROVINCE_LIST = (
+        "province_list",
+        "Theo danh mục của tỉnh",
+        "Anywhere in the province for listed procedures",
+    )
     """Anywhere in the province if the procedure is on the province's published list."""
-    PROVINCE_WIDE = "province_wide"
+    PROVINCE_WIDE = "province_wide", "Toàn tỉnh", "At any service centre of the province"
     """At any provincial or commune service centre of the province."""
 
 
@@ -415,7 +474,7 @@ class ReceptionResult:
         """Return a short explanation with the citations."""
         lines = [
             f"Tiếp nhận hồ sơ (reception) of {self.procedure} in {self.province} on "
-            f"{self.on.strftime('%d/%m/%Y')}: {self.mode.value}",
+            f"{format_date(self.on)}: {self.mode.value}",
             f"Căn cứ (legal basis): {self.legal_basis.cite()}",
         ]
         lines.extend(f"  see also: {ref.cite()}" for ref in self.also)
@@ -478,48 +537,10 @@ def resolve_authority(
     rules = _rules_for(procedure_code)
     place = _unit_on(unit, day)
     given = _check_facts(facts)
-    candidates = [r for r in rules if r.applies(day, place.province_code)]
-    if not candidates:
-        periods = "; ".join(sorted({f"{r.validity}" for r in rules}))
-        raise NoCompetenceRule(
-            f"Không có quy tắc thẩm quyền (no competence rule): {procedure_code} on "
-            f"{day.strftime('%d/%m/%Y')}; tthc has rules for {periods}",
-            hint="tthc will not guess: check the decree in force on that date, or add a rule",
-            procedure=procedure_code,
-            on=day.isoformat(),
-        )
-    needed = sorted({k for r in candidates for k, _ in r.variant if k not in given})
-    if needed:
-        options = {
-            k: sorted({str(v) for r in candidates for kk, v in r.variant if kk == k})
-            for k in needed
-        }
-        raise NoCompetenceRule(
-            f"Thiếu tình tiết (a case fact is missing): {procedure_code} depends on "
-            + ", ".join(f"{k} ({' | '.join(options[k])})" for k in needed),
-            hint="pass facts={" + ", ".join(f"{k!r}: ..." for k in needed) + "}",
-            procedure=procedure_code,
-            missing_facts=tuple(needed),
-        )
-    matching = [r for r in candidates if all(given[k] == v for k, v in r.variant)]
-    if not matching:
-        raise NoCompetenceRule(
-            f"Không có quy tắc thẩm quyền (no competence rule) for {procedure_code} with facts "
-            f"{dict(given)}",
-            hint="check the values of the facts: "
-            + "; ".join(", ".join(f"{k}={v!r}" for k, v in r.variant) for r in candidates),
-            procedure=procedure_code,
-        )
-    top = max(r.layer for r in matching)
-    chosen = [r for r in matching if r.layer == top]
-    if len(chosen) > 1:  # pragma: no cover - guarded by the data tests
-        raise NoCompetenceRule(
-            f"Quy tắc chồng chéo (overlapping rules) for {procedure_code}: "
-            + ", ".join(r.id for r in chosen),
-            procedure=procedure_code,
-        )
-    rule = chosen[0]
-    overridden = tuple(r for r in matching if r is not rule)
+    candidates = _in_force(rules, day, place, procedure_code)
+    rule, overridden = _choose(_matching(candidates, given, procedure_code), procedure_code)
+    if rule.authority_kind is AuthorityKind.AS_PUBLISHED:
+        return CompetenceResult(procedure_code, day, place, rule, None, overridden=overridden)
     bound = _bind(rule, place)
     if rule.left_to_province:
         return CompetenceResult(
@@ -577,7 +598,7 @@ def reception_points(
     if not candidates:
         raise NoCompetenceRule(
             f"Không có quy tắc tiếp nhận (no reception rule) for {procedure_code} on "
-            f"{day.strftime('%d/%m/%Y')}",
+            f"{format_date(day)}",
             procedure=procedure_code,
         )
     best = max(candidates, key=lambda r: (r.layer, r.validity.start or _dt.date.min))
@@ -614,7 +635,7 @@ def _rules_for(procedure_code: object) -> tuple[CompetenceRule, ...]:
         )
     table = _table()
     key = table.code_to_key.get(procedure_code.strip(), procedure_code.strip())
-    found = table.by_key.get(key)
+    found = table.by_key.get(key) or _catalogue_rules(key)
     if not found:
         raise NoCompetenceRule(
             f"Không có quy tắc thẩm quyền (no competence rule) for procedure {procedure_code!r}",
@@ -623,6 +644,72 @@ def _rules_for(procedure_code: object) -> tuple[CompetenceRule, ...]:
             procedure=procedure_code,
         )
     return found
+
+
+def _catalogue_rules(code: str) -> tuple[CompetenceRule, ...]:
+    # The catalogue layer: researched rules win; only codes without one reach here.
+    from tthc.procedures._competence import catalogue_rules  # noqa: PLC0415 - lazy, no cycle
+
+    return catalogue_rules(code)
+
+
+def _in_force(
+    rules: tuple[CompetenceRule, ...], day: _dt.date, place: AdministrativeUnit, procedure: str
+) -> list[CompetenceRule]:
+    candidates = [r for r in rules if r.applies(day, place.province_code)]
+    if not candidates:
+        periods = "; ".join(sorted({f"{r.validity}" for r in rules}))
+        raise NoCompetenceRule(
+            f"Không có quy tắc thẩm quyền (no competence rule): {procedure} on "
+            f"{format_date(day)}; tthc has rules for {periods}",
+            hint="tthc will not guess: check the decree in force on that date, or add a rule",
+            procedure=procedure,
+            on=day.isoformat(),
+        )
+    return candidates
+
+
+def _matching(
+    candidates: list[CompetenceRule], given: Mapping[str, str | bool], procedure: str
+) -> list[CompetenceRule]:
+    needed = sorted({k for r in candidates for k, _ in r.variant if k not in given})
+    if needed:
+        options = {
+            k: sorted({str(v) for r in candidates for kk, v in r.variant if kk == k})
+            for k in needed
+        }
+        raise NoCompetenceRule(
+            f"Thiếu tình tiết (a case fact is missing): {procedure} depends on "
+            + ", ".join(f"{k} ({' | '.join(options[k])})" for k in needed),
+            hint="pass facts={" + ", ".join(f"{k!r}: ..." for k in needed) + "}",
+            procedure=procedure,
+            missing_facts=tuple(needed),
+        )
+    matching = [r for r in candidates if all(given[k] == v for k, v in r.variant)]
+    if not matching:
+        raise NoCompetenceRule(
+            f"Không có quy tắc thẩm quyền (no competence rule) for {procedure} with facts "
+            f"{dict(given)}",
+            hint="check the values of the facts: "
+            + "; ".join(", ".join(f"{k}={v!r}" for k, v in r.variant) for r in candidates),
+            procedure=procedure,
+        )
+    return matching
+
+
+def _choose(
+    matching: list[CompetenceRule], procedure: str
+) -> tuple[CompetenceRule, tuple[CompetenceRule, ...]]:
+    top = max(r.layer for r in matching)
+    chosen = [r for r in matching if r.layer == top]
+    if len(chosen) > 1:  # pragma: no cover - guarded by the data tests
+        raise NoCompetenceRule(
+            f"Quy tắc chồng chéo (overlapping rules) for {procedure}: "
+            + ", ".join(r.id for r in chosen),
+            procedure=procedure,
+        )
+    rule = chosen[0]
+    return rule, tuple(r for r in matching if r is not rule)
 
 
 def _check_facts(facts: object) -> dict[str, str | bool]:
@@ -745,8 +832,7 @@ def _only(mapping: Mapping[str, Any], allowed: frozenset[str], where: str) -> No
 
 
 def _load_json(name: str) -> dict[str, Any]:
-    text = resources.files("tthc").joinpath(f"data/competence/{name}").read_text(encoding="utf-8")
-    data: dict[str, Any] = json.loads(text)
+    data: dict[str, Any] = bundled_json(f"competence/{name}")
     return data
 
 
@@ -761,80 +847,75 @@ def _date(value: object, where: str) -> _dt.date | None:
         ) from None
 
 
-def _refs(docs: Mapping[str, LegalRef], item: Mapping[str, Any], where: str) -> LegalRef:
+def _validity(row: Mapping[str, Any], where: str) -> Validity:
+    start, end = _date(row.get("valid_from"), where), _date(row.get("valid_to"), where)
     try:
-        base = docs[item["ref"]]
-    except KeyError:
+        return Validity(start, end)
+    except DataFileError as exc:
+        raise DataFileError(exc.message, hint=exc.hint, **{**exc.context, "path": where}) from None
+
+
+def _cite(item: Mapping[str, Any], where: str) -> LegalRef:
+    # A citation of the registry: {"doc": "<id in documents.json>", "article": ...}.
+    if not isinstance(item, Mapping) or "doc" not in item:
         raise DataFileError(
-            f"Tệp dữ liệu (data file): unknown document at {where}", path=where
+            f"Tệp dữ liệu (data file): a legal reference must cite a document of the registry "
+            f'({{"doc": id, "article": ...}}) at {where}',
+            path=where,
+        )
+    try:
+        return LegalRef.from_mapping(item, where=f"at {where}")
+    except DataFileError as exc:
+        raise DataFileError(exc.message, hint=exc.hint, **{**exc.context, "path": where}) from None
+
+
+def _check_body_kinds(row: Mapping[str, Any], name: str, where: str) -> None:
+    for kind in row.get("body_by_kind", {}):
+        if kind not in _UNIT_KINDS:
+            raise DataFileError(
+                f"Tệp dữ liệu (data file) {name}: {where}.body_by_kind names unit kind "
+                f"{kind!r}, which does not exist",
+                hint="unit kinds: " + ", ".join(sorted(_UNIT_KINDS)),
+                path=f"{where}.body_by_kind.{kind}",
+            )
+
+
+def _rule(proc: Mapping[str, Any], row: Mapping[str, Any], name: str, where: str) -> CompetenceRule:
+    _only(row, _RULE_FIELDS, where)
+    _check_body_kinds(row, name, where)
+    try:
+        return CompetenceRule(
+            id=row["id"],
+            procedure=proc["key"],
+            procedure_codes=tuple(proc["codes"]),
+            name_vi=proc["name_vi"],
+            field=proc["field"],
+            variant=tuple(sorted(row.get("variant", {}).items())),
+            authority_kind=AuthorityKind[row["authority"]],
+            anchor=Anchor(row["anchor"]),
+            validity=_validity(row, where),
+            legal_basis=_cite(row["legal_basis"], where),
+            also=tuple(_cite(a, where) for a in row.get("also", ())),
+            confidence=Confidence(row["confidence"]),
+            layer=RuleLayer[row["layer"].upper()],
+            provinces=frozenset(row["provinces"]) if "provinces" in row else None,
+            left_to_province=bool(row.get("left_to_province", False)),
+            body=row.get("body", ""),
+            body_by_kind=tuple(sorted(row.get("body_by_kind", {}).items())),
+            body_by_unit=tuple(sorted(row.get("body_by_unit", {}).items())),
+            note=row.get("note", ""),
+            supersedes=row.get("supersedes"),
+            research_row=proc.get("research_row"),
+        )
+    except DataFileError:
+        raise
+    except (KeyError, ValueError) as exc:
+        raise DataFileError(
+            f"Tệp dữ liệu (data file) {name}: bad rule at {where}: {exc!r}", path=where
         ) from None
-    return attrs.evolve(base, article=str(item.get("article", "")))
 
 
-def _documents(raw: Mapping[str, Any], name: str) -> dict[str, LegalRef]:
-    return {
-        key: LegalRef.from_mapping(dict(value), where=f"{name} documents.{key}")
-        for key, value in raw.items()
-    }
-
-
-@functools.cache
-def _table() -> _Table:
-    name = "rules.json"
-    raw = _load_json(name)
-    docs = _documents(raw["documents"], name)
-    rules: list[CompetenceRule] = []
-    by_key: dict[str, tuple[CompetenceRule, ...]] = {}
-    code_to_key: dict[str, str] = {}
-    for i, proc in enumerate(raw["procedures"]):
-        found: list[CompetenceRule] = []
-        _only(proc, _PROCEDURE_FIELDS, f"{name} procedures[{i}]")
-        for j, row in enumerate(proc["rules"]):
-            where = f"{name} procedures[{i}].rules[{j}]"
-            _only(row, _RULE_FIELDS, where)
-            for kind in row.get("body_by_kind", {}):
-                if kind not in _UNIT_KINDS:
-                    raise DataFileError(
-                        f"Tệp dữ liệu (data file) {name}: {where}.body_by_kind names unit kind "
-                        f"{kind!r}, which does not exist",
-                        hint="unit kinds: " + ", ".join(sorted(_UNIT_KINDS)),
-                        path=f"{where}.body_by_kind.{kind}",
-                    )
-            try:
-                rule = CompetenceRule(
-                    id=row["id"],
-                    procedure=proc["key"],
-                    procedure_codes=tuple(proc["codes"]),
-                    name_vi=proc["name_vi"],
-                    field=proc["field"],
-                    variant=tuple(sorted(row.get("variant", {}).items())),
-                    authority_kind=AuthorityKind[row["authority"]],
-                    anchor=Anchor(row["anchor"]),
-                    validity=Validity(
-                        _date(row.get("valid_from"), where), _date(row.get("valid_to"), where)
-                    ),
-                    legal_basis=_refs(docs, row["legal_basis"], where),
-                    also=tuple(_refs(docs, a, where) for a in row.get("also", ())),
-                    confidence=Confidence(row["confidence"]),
-                    layer=RuleLayer[row["layer"].upper()],
-                    provinces=frozenset(row["provinces"]) if "provinces" in row else None,
-                    left_to_province=bool(row.get("left_to_province", False)),
-                    body=row.get("body", ""),
-                    body_by_kind=tuple(sorted(row.get("body_by_kind", {}).items())),
-                    body_by_unit=tuple(sorted(row.get("body_by_unit", {}).items())),
-                    note=row.get("note", ""),
-                    supersedes=row.get("supersedes"),
-                    research_row=proc.get("research_row"),
-                )
-            except (KeyError, ValueError) as exc:
-                raise DataFileError(
-                    f"Tệp dữ liệu (data file) {name}: bad rule at {where}: {exc!r}", path=where
-                ) from None
-            found.append(rule)
-        by_key[proc["key"]] = tuple(found)
-        rules.extend(found)
-        for code in proc["codes"]:
-            code_to_key[code] = proc["key"]
+def _check_supersedes(rules: list[CompetenceRule], name: str) -> None:
     ids = {rule.id for rule in rules}
     for rule in rules:
         if rule.supersedes is not None and rule.supersedes not in ids:
@@ -843,6 +924,26 @@ def _table() -> _Table:
                 "which does not exist",
                 path=f"{name} rules.{rule.id}.supersedes",
             )
+
+
+@functools.cache
+def _table() -> _Table:
+    name = "rules.json"
+    raw = _load_json(name)
+    rules: list[CompetenceRule] = []
+    by_key: dict[str, tuple[CompetenceRule, ...]] = {}
+    code_to_key: dict[str, str] = {}
+    for i, proc in enumerate(raw["procedures"]):
+        _only(proc, _PROCEDURE_FIELDS, f"{name} procedures[{i}]")
+        found = tuple(
+            _rule(proc, row, name, f"{name} procedures[{i}].rules[{j}]")
+            for j, row in enumerate(proc["rules"])
+        )
+        by_key[proc["key"]] = found
+        rules.extend(found)
+        for code in proc["codes"]:
+            code_to_key[code] = proc["key"]
+    _check_supersedes(rules, name)
     return _Table(
         data_version=str(raw["data_version"]),
         rules=tuple(rules),
@@ -854,34 +955,30 @@ def _table() -> _Table:
 _RECEPTION_LAYER = {"national": 0, "province": 1}
 
 
+def _reception_rule(row: Mapping[str, Any], where: str) -> _ReceptionRule:
+    try:
+        return _ReceptionRule(
+            id=row["id"],
+            mode=ReceptionMode(row["mode"]),
+            validity=_validity(row, where),
+            layer=_RECEPTION_LAYER[row["layer"]],
+            provinces=frozenset(row["provinces"]) if "provinces" in row else None,
+            kinds=frozenset(AuthorityKind[k] for k in row["kinds"]) if "kinds" in row else None,
+            legal_basis=_cite(row["legal_basis"], where),
+            also=tuple(_cite(a, where) for a in row.get("also", ())),
+            note=row.get("note", ""),
+        )
+    except DataFileError:
+        raise
+    except (KeyError, ValueError) as exc:
+        raise DataFileError(
+            f"Tệp dữ liệu (data file) reception.json: bad rule at {where}: {exc!r}", path=where
+        ) from None
+
+
 @functools.cache
 def _reception() -> _ReceptionTable:
     name = "reception.json"
     raw = _load_json(name)
-    docs = _documents(raw["documents"], name)
-    rules: list[_ReceptionRule] = []
-    for i, row in enumerate(raw["rules"]):
-        where = f"{name} rules[{i}]"
-        try:
-            rules.append(
-                _ReceptionRule(
-                    id=row["id"],
-                    mode=ReceptionMode(row["mode"]),
-                    validity=Validity(
-                        _date(row.get("valid_from"), where), _date(row.get("valid_to"), where)
-                    ),
-                    layer=_RECEPTION_LAYER[row["layer"]],
-                    provinces=frozenset(row["provinces"]) if "provinces" in row else None,
-                    kinds=frozenset(AuthorityKind[k] for k in row["kinds"])
-                    if "kinds" in row
-                    else None,
-                    legal_basis=_refs(docs, row["legal_basis"], where),
-                    also=tuple(_refs(docs, a, where) for a in row.get("also", ())),
-                    note=row.get("note", ""),
-                )
-            )
-        except (KeyError, ValueError) as exc:
-            raise DataFileError(
-                f"Tệp dữ liệu (data file) {name}: bad rule at {where}: {exc!r}", path=where
-            ) from None
-    return _ReceptionTable(data_version=str(raw["data_version"]), rules=tuple(rules))
+    rules = tuple(_reception_rule(row, f"{name} rules[{i}]") for i, row in enumerate(raw["rules"]))
+    return _ReceptionTable(data_version=str(raw["data_version"]), rules=rules)

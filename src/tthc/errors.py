@@ -12,6 +12,38 @@ Where a built-in exception class is the natural category, the tthc class also de
 (``CalendarRangeError`` is a ``LookupError``, ``InputTypeError`` a ``TypeError``), so generic
 handlers keep working. New error classes are added here, never elsewhere, so that the list of
 codes stays in one place (see ``docs/reference/errors.md``).
+
+The hierarchy (a test keeps this drawing equal to the classes)::
+
+    TthcError
+    ├── InputTypeError              (also TypeError)
+    ├── NaiveDatetimeError          (also ValueError)
+    ├── InvalidArrayError           (also ValueError)
+    ├── MissingExtraError           (also ImportError)
+    ├── DataFileError               (also ValueError)
+    │   ├── CalendarDataError
+    │   └── CatalogError
+    ├── SerializationError          (also ValueError)
+    ├── CalendarRangeError          (also LookupError)
+    ├── ProvisionalCalendarError    (also LookupError)
+    ├── ProcessingTimeParseError    (also ValueError)
+    │   └── CaseRequired
+    ├── DurationError               (also ValueError)
+    ├── ExtensionNotAllowed         (also ValueError)
+    ├── DossierError                (also ValueError)
+    │   ├── InvalidTransition
+    │   ├── InvalidEvent
+    │   └── RegimeNotModelled
+    ├── UnknownProcedure            (also LookupError)
+    ├── UnknownUnit                 (also LookupError)
+    ├── UnitNotInForce              (also LookupError)
+    ├── AmbiguousUnitName           (also LookupError)
+    ├── NoCompetenceRule            (also LookupError)
+    └── ReportError                 (also ValueError)
+
+To raise one: ``raise UnknownUnit("Đơn vị hành chính (administrative unit) …", hint="…",
+unit="31135")`` — the message, then a ``hint`` saying what the caller can do, then structured
+context as keyword arguments; the stable ``code`` belongs to the class. Never raise a bare ``ValueError``/``KeyError`` from the package.
 """
 
 from __future__ import annotations
@@ -23,6 +55,7 @@ __all__ = [
     "AmbiguousUnitName",
     "CalendarDataError",
     "CalendarRangeError",
+    "CaseRequired",
     "CatalogError",
     "DataFileError",
     "DossierError",
@@ -38,6 +71,7 @@ __all__ = [
     "ProcessingTimeParseError",
     "ProvisionalCalendarError",
     "RegimeNotModelled",
+    "ReportError",
     "SerializationError",
     "TthcError",
     "UnitNotInForce",
@@ -173,6 +207,15 @@ class ProcessingTimeParseError(TthcError, ValueError):
     code: ClassVar[str] = "deadline.unparsable"
 
 
+class CaseRequired(ProcessingTimeParseError):
+    """The text gives distinct cases (or channels) with no default: the caller must name one.
+
+    ``context["cases"]`` lists the labels the caller may name.
+    """
+
+    code: ClassVar[str] = "deadline.case_required"
+
+
 class DurationError(TthcError, ValueError):
     """A duration is meaningless (negative amount, unit mismatch, fraction of a calendar day)."""
 
@@ -249,6 +292,19 @@ class NoCompetenceRule(TthcError, LookupError):
     """No competence rule covers this procedure, unit and date: tthc will not guess."""
 
     code: ClassVar[str] = "authority.no_rule"
+
+
+# --- reports ------------------------------------------------------------------------------------
+
+
+class ReportError(TthcError, ValueError):
+    """A statistical report cannot be filled from what was given without guessing.
+
+    For example an online dossier whose channel does not say whether it was fully or partly
+    online (columns (4) and (5) of Biểu 07a), or a period before the form was in force.
+    """
+
+    code: ClassVar[str] = "report.invalid"
 
 
 def all_error_codes() -> dict[str, type[TthcError]]:

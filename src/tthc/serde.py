@@ -9,11 +9,17 @@ document raise :class:`~tthc.errors.SerializationError` whose ``context['path']`
 Encodings: dates ``"2026-03-09"``; aware datetimes ISO 8601 with their offset
 (``"2026-03-09T09:15:00+07:00"``, read back as a fixed offset); times ``"07:30:00"``;
 ``Decimal`` as a string (``"1.5"``, exact); enums by value; time spans as seconds in a string
-(``"5400.5"``); ``ProcessingTime | Duration`` fields tagged with ``"type"``. A dossier's calendar
-is not written (it is a reference to shared data): attach it again after reading with
-``attrs.evolve(dossier, calendar=...)``.
+(``"5400.5"``); ``ProcessingTime | Duration`` fields tagged with ``"type"``. A calendar is
+written as the registered calendar it derives from and the days it changes, with their legal
+references (:mod:`tthc.calendar`); a dossier's calendar is written when it has one (none means
+the national calendar). A stored processing time is read again from its source text and must
+match it field by field.
 
-A round trip is exact: ``from_json(to_json(x), type(x)) == x``.
+A round trip is exact: ``from_json(to_json(x), type(x)) == x``. A document with a key given
+twice in one object is refused (JSON readers disagree on which value counts).
+
+There is one converter (:func:`converter`); the model packages register their own hooks on it
+(:func:`register_hooks`), so this module imports none of them.
 """
 
 from __future__ import annotations
@@ -22,29 +28,29 @@ import datetime as _dt
 import enum
 import functools
 import json
+import math
 import typing
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
-import cattrs
-from cattrs.errors import (
-    ClassValidationError,
-    ForbiddenExtraKeysError,
-    IterableValidationError,
-    IterableValidationNote,
-)
-from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
-from cattrs.strategies import configure_tagged_union
 
-from tthc._validate import parse_json_data
-from tthc.errors import DossierError, InputTypeError, SerializationError, TthcError
+from tthc._data import parse_json
+from tthc.errors import InputTypeError, SerializationError, TthcError
+
+if TYPE_CHECKING:  # cattrs is imported when the converter is first built
+    import cattrs
+
+    Hooks = Callable[[cattrs.Converter], None]
+    """A model module's set-up of its own hooks on the converter."""
 
 __all__ = [
     "SCHEMA_VERSION",
     "converter",
     "from_dict",
     "from_json",
+    "register_hooks",
     "to_dict",
     "to_json",
 ]
@@ -53,6 +59,11 @@ __all__ = [
 SCHEMA_VERSION = 1
 
 T = TypeVar("T")
+
+_MODEL_HOOKS: list[Hooks] = []
+
+_MAX_DIGITS = 40
+"""The most digits, and the largest decimal exponent, of a stored decimal number."""
 
 
 class _WrongValue(ValueError):
@@ -106,7 +117,13 @@ def _structure_int(value: object, _: type) -> int:
 
 def _structure_float(value: object, _: type) -> float:
     _expect(value, (int, float), "a number")
-    return float(typing.cast(float, value))
+    try:
+        number = float(typing.cast(float, value))
+    except OverflowError:  # an integer beyond the largest float
+        raise _WrongValue(f"{value!r} is out of range for a number") from None
+    if not math.isfinite(number):  # 1e999 reads as inf
+        raise _WrongValue(f"{value!r} is not a finite number")
+    return number
 
 
 def _structure_bool(value: object, _: type) -> bool:
@@ -122,6 +139,12 @@ def _structure_decimal(value: object, _: type) -> Decimal:
         raise _WrongValue(f"{value!r} is not a decimal number") from None
     if not number.is_finite():
         raise _WrongValue(f"{value!r} is not a finite decimal number")
+    if len(number.as_tuple().digits) > _MAX_DIGITS or abs(number.adjusted()) > _MAX_DIGITS:
+        # 1e999999999 is finite, but no tthc quantity has it, and the arithmetic on it is endless
+        raise _WrongValue(
+            f"{value!r} is out of range: tthc stores decimals of at most {_MAX_DIGITS} digits, "
+            f"between 1e-{_MAX_DIGITS} and 1e{_MAX_DIGITS}"
+        )
     return number
 
 
@@ -179,12 +202,16 @@ def _is_fixed_tuple(cls: Any) -> bool:
 
 def _add_note(exc: Exception, note: str, index: int, cls: Any) -> Exception:
     notes = list(getattr(exc, "__notes__", []))
+    from cattrs.errors import IterableValidationNote  # noqa: PLC0415 - cattrs on first use
+
     notes.append(IterableValidationNote(note, index, cls))
     setattr(exc, "__notes__", notes)  # noqa: B010 - Python 3.10 has no add_note
     return exc
 
 
 def _tuple_hook_factory(cls: Any, conv: cattrs.Converter) -> Any:
+    from cattrs.errors import IterableValidationError  # noqa: PLC0415 - cattrs on first use
+
     args = typing.get_args(cls)
     variable = _is_var_tuple(cls)
     hooks = [conv.get_structure_hook(arg) for arg in (args[:1] if variable else args)]
@@ -213,15 +240,29 @@ def _tuple_hook_factory(cls: Any, conv: cattrs.Converter) -> Any:
 # --- the converter --------------------------------------------------------------------------------
 
 
+def register_hooks(hooks: Hooks) -> None:
+    """Let a tthc model module set up its own hooks on the one converter.
+
+    Called by the model packages when they are imported (``tthc.dossiers`` registers its
+    dossier hooks); ``hooks`` runs now if the converter was built already, else when it is.
+    Registering the same function twice does nothing.
+    """
+    if hooks in _MODEL_HOOKS:
+        return
+    _MODEL_HOOKS.append(hooks)
+    if converter.cache_info().currsize:
+        hooks(converter())
+
+
 @functools.cache
 def converter() -> cattrs.Converter:
     """Return the one cattrs converter configured for every tthc model (built once, cached).
 
     Use it for your own attrs classes that embed tthc models, so that they get the same
-    encodings. Do not register hooks on it: it is shared.
+    encodings. Do not register hooks on it: it is shared (tthc's own model modules add
+    theirs through :func:`register_hooks`).
     """
-    from tthc.deadlines import Duration, ProcessingTime  # noqa: PLC0415 - lazy: keep import tthc cheap
-    from tthc.dossiers import Dossier  # noqa: PLC0415
+    import cattrs  # noqa: PLC0415 - keep `import tthc.serde` (and the model packages) cheap
 
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
     conv.register_structure_hook(str, _structure_str)
@@ -250,21 +291,64 @@ def converter() -> cattrs.Converter:
         lambda t: _is_var_tuple(t) or _is_fixed_tuple(t),
         lambda t: _tuple_hook_factory(t, conv),
     )
-    tags = {Duration: "duration", ProcessingTime: "processing_time"}
-    configure_tagged_union(
-        ProcessingTime | Duration,
-        conv,
-        tag_generator=lambda cl: tags[cl],
-        tag_name="type",
-    )
-    # A dossier's calendar is a reference to shared data, not part of the dossier's record.
-    conv.register_unstructure_hook(
-        Dossier, make_dict_unstructure_fn(Dossier, conv, calendar=override(omit=True))
-    )
-    conv.register_structure_hook(
-        Dossier, make_dict_structure_fn(Dossier, conv, calendar=override(omit=True))
-    )
+    _check_readings(conv)
+    for hooks in _MODEL_HOOKS:
+        hooks(conv)
     return conv
+
+
+def _check_readings(conv: cattrs.Converter) -> None:
+    """Re-derive a stored processing time from its source text; refuse one that differs.
+
+    The reading (base limit, alternatives, cut-off...) is what the due dates are computed from;
+    the source text is what the law says. A stored reading edited without its text, or read by
+    another reader, would silently move due dates: it is refused at the first field that
+    differs (``$.processing_time.base.amount``). A limit without a source text (built by hand)
+    has nothing to be checked against and is read as stored.
+    """
+    from cattrs.gen import make_dict_structure_fn  # noqa: PLC0415 - cattrs on first use
+
+    from tthc.deadlines import ProcessingTime, parse_processing_time  # noqa: PLC0415 - cycle
+
+    plain = make_dict_structure_fn(ProcessingTime, conv)
+
+    def structure(data: Any, cls: Any) -> ProcessingTime:
+        limit = plain(data, cls)
+        if not limit.source:
+            return limit
+        try:
+            read = parse_processing_time(limit.source)
+        except TthcError as exc:
+            raise SerializationError(
+                f"Thời hạn giải quyết (processing time): the stored source text cannot be read "
+                f"again ({exc.message})",
+                subpath=".source",
+            ) from None
+        stored_form, read_form = conv.unstructure(limit), conv.unstructure(read)
+        if stored_form != read_form:
+            where, stored, again = _first_difference(stored_form, read_form, "")
+            raise SerializationError(
+                "Thời hạn giải quyết (processing time): the stored reading differs from what its "
+                f"source text {limit.source!r} reads (stored {stored!r}, read {again!r}); a "
+                "stored limit is never trusted over its text",
+                subpath=where or ".source",
+            )
+        return limit
+
+    conv.register_structure_hook(ProcessingTime, structure)
+
+
+def _first_difference(stored: Any, read: Any, path: str) -> tuple[str, Any, Any]:
+    """Return the path of the first difference of two unstructured values, and both values."""
+    if isinstance(stored, dict) and isinstance(read, dict):
+        for key in [*stored, *(key for key in read if key not in stored)]:
+            if stored.get(key) != read.get(key):
+                return _first_difference(stored.get(key), read.get(key), f"{path}.{key}")
+    if isinstance(stored, list) and isinstance(read, list) and len(stored) == len(read):
+        for index, (one, other) in enumerate(zip(stored, read, strict=True)):
+            if one != other:
+                return _first_difference(one, other, f"{path}[{index}]")
+    return path, stored, read
 
 
 # --- public functions -----------------------------------------------------------------------------
@@ -303,6 +387,12 @@ def from_dict(data: Any, cls: type[T]) -> T:
         SerializationError: The data does not describe a valid ``cls``; ``context['path']``
             names the first bad field and ``context['errors']`` lists them all.
     """
+    from cattrs.errors import (  # noqa: PLC0415 - cattrs on first use
+        ClassValidationError,
+        ForbiddenExtraKeysError,
+        IterableValidationError,
+    )
+
     if not (isinstance(cls, type) and attrs.has(cls)):
         raise InputTypeError(
             f"Tuần tự hóa (serialisation): cls must be a tthc model class, got {cls!r}",
@@ -321,12 +411,12 @@ def from_dict(data: Any, cls: type[T]) -> T:
 
 
 def _parse_json(text: str | bytes, cls: type[Any]) -> Any:
-    """Parse the JSON of a ``cls`` document; bad syntax, bytes or nesting: ``SerializationError``.
+    """Parse a ``cls`` document; bad syntax, bytes, nesting, a key twice: ``SerializationError``.
 
     Shared with :func:`tthc.workflows.from_json`, which reads a wrapped form too.
     """
     name = getattr(cls, "__name__", str(cls))
-    return parse_json_data(
+    return parse_json(
         text,
         None,
         SerializationError,
@@ -377,6 +467,8 @@ def from_json(text: str | bytes, cls: type[T]) -> T:
 
 
 def _describe(exc: BaseException) -> str:
+    from cattrs.errors import ForbiddenExtraKeysError  # noqa: PLC0415 - cattrs on first use
+
     if isinstance(exc, TthcError):
         return exc.message
     if isinstance(exc, _WrongValue):
@@ -389,6 +481,12 @@ def _describe(exc: BaseException) -> str:
 
 
 def _paths(exc: BaseException, path: str) -> list[tuple[str, str]]:
+    from cattrs.errors import (  # noqa: PLC0415 - cattrs on first use
+        ClassValidationError,
+        ForbiddenExtraKeysError,
+        IterableValidationError,
+    )
+
     found: list[tuple[str, str]] = []
     if isinstance(exc, ClassValidationError):
         with_notes, without = exc.group_exceptions()
@@ -404,11 +502,9 @@ def _paths(exc: BaseException, path: str) -> list[tuple[str, str]]:
             found.extend(_paths(sub, path))
     elif isinstance(exc, ForbiddenExtraKeysError):
         found.extend((f"{path}.{key}", "unknown field") for key in sorted(exc.extra_fields))
-    elif isinstance(exc, DossierError) and isinstance(exc.context.get("index"), int):
-        # an event that does not fit the dossier's log: point at the event
-        found.append((f"{path}.events[{exc.context['index']}]", exc.message))
     else:
-        found.append((path, _describe(exc)))
+        subpath = exc.context.get("subpath") if isinstance(exc, TthcError) else None
+        found.append((path + subpath if isinstance(subpath, str) else path, _describe(exc)))
     return found
 
 

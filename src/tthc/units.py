@@ -1,6 +1,6 @@
 """Administrative units (đơn vị hành chính) before and after the 1 July 2025 reform.
 
-From 1/7/2025 Vietnam has two levels of local government (Luật 72/2025/QH15 Điều 1): 34
+From 1/7/2025 Vietnam has two levels of local government (Luật Tổ chức chính quyền địa phương 72/2025/QH15 Điều 1): 34
 provinces (tỉnh, thành phố trực thuộc trung ương; Nghị quyết 202/2025/QH15) and 3,321 communes
 (xã, phường, đặc khu; the 34 Nghị quyết 1654–1687/NQ-UBTVQH15 of 16/6/2025), keyed by the codes
 of Quyết định 19/2025/QĐ-TTg. The district level ended on that date.
@@ -26,19 +26,17 @@ Examples:
 
 from __future__ import annotations
 
-import csv
 import datetime as _dt
-import enum
 import functools
-import io
-import json
-import unicodedata
 from collections.abc import Iterable, Mapping
-from importlib import resources
 from typing import Any
 
 import attrs
 
+from tthc._data import bundled_csv, bundled_json
+from tthc._enums import LabelledEnum
+from tthc._text import fold, tone_key
+from tthc._time import format_date
 from tthc._validate import require_date
 from tthc.errors import (
     AmbiguousUnitName,
@@ -47,83 +45,93 @@ from tthc.errors import (
     UnitNotInForce,
     UnknownUnit,
 )
-from tthc.legal import LegalRef, Validity
+from tthc.legal import LegalRef, Validity, document
 
-__all__ = [
+__all__ = [  # noqa: RUF022 - grouped by concept, as the module docstring presents them
+    # the model
     "AdministrativeUnit",
     "Succession",
     "UnitKind",
     "UnitLevel",
+    # lookups by code and by date
     "communes",
-    "data_version",
-    "find_units",
+    "districts",
     "legacy_unit",
-    "normalize_name",
-    "predecessors",
     "provinces",
-    "reform_date",
     "require_in_force",
-    "successors",
     "unit",
+    # lookups by name
+    "find_units",
+    "normalize_name",
     "unit_by_name",
+    # the 2025 reform: old -> new
+    "predecessors",
+    "reform_date",
+    "successors",
+    # the bundled data
+    "data_version",
 ]
 
 
-class UnitLevel(enum.Enum):
+class UnitLevel(LabelledEnum):
     """Level (cấp) of an administrative unit."""
 
-    PROVINCE = "province"
+    PROVINCE = "province", "cấp tỉnh", "Province level"
     """Cấp tỉnh."""
-    DISTRICT = "district"
+    DISTRICT = "district", "cấp huyện", "District level"
     """Cấp huyện (abolished on 1/7/2025)."""
-    COMMUNE = "commune"
+    COMMUNE = "commune", "cấp xã", "Commune level"
     """Cấp xã."""
 
 
-class UnitKind(enum.Enum):
+class UnitKind(LabelledEnum):
     """Kind (loại) of an administrative unit; the value is the Vietnamese term."""
 
-    CENTRAL_CITY = "thành phố trực thuộc trung ương"
-    PROVINCE = "tỉnh"
-    URBAN_DISTRICT = "quận"
-    RURAL_DISTRICT = "huyện"
-    TOWN = "thị xã"
-    PROVINCIAL_CITY = "thành phố thuộc tỉnh"
-    MUNICIPAL_CITY = "thành phố thuộc thành phố trực thuộc trung ương"
-    WARD = "phường"
-    COMMUNE = "xã"
-    TOWNSHIP = "thị trấn"
-    SPECIAL_ZONE = "đặc khu"
+    CENTRAL_CITY = (
+        "thành phố trực thuộc trung ương",
+        "thành phố trực thuộc trung ương",
+        "Centrally governed city",
+    )
+    PROVINCE = "tỉnh", "tỉnh", "Province"
+    URBAN_DISTRICT = "quận", "quận", "Urban district"
+    RURAL_DISTRICT = "huyện", "huyện", "Rural district"
+    TOWN = "thị xã", "thị xã", "District-level town"
+    PROVINCIAL_CITY = "thành phố thuộc tỉnh", "thành phố thuộc tỉnh", "Provincial city"
+    MUNICIPAL_CITY = (
+        "thành phố thuộc thành phố trực thuộc trung ương",
+        "thành phố thuộc thành phố trực thuộc trung ương",
+        "City within a centrally governed city",
+    )
+    WARD = "phường", "phường", "Ward"
+    COMMUNE = "xã", "xã", "Commune"
+    TOWNSHIP = "thị trấn", "thị trấn", "Township"
+    SPECIAL_ZONE = "đặc khu", "đặc khu", "Special zone"
 
     @property
     def level(self) -> UnitLevel:
         """The level of units of this kind."""
-        return _KIND_LEVEL[self]
+        if self in _PROVINCE_KINDS:
+            return UnitLevel.PROVINCE
+        if self in _DISTRICT_KINDS:
+            return UnitLevel.DISTRICT
+        return UnitLevel.COMMUNE
 
     @property
     def short_vi(self) -> str:
         """Short Vietnamese kind used in running text (``"thành phố"``, ``"phường"``)."""
-        return _SHORT_KIND.get(self, self.value)
+        return "thành phố" if self.value.startswith("thành phố ") else self.value
 
 
-_KIND_LEVEL = {
-    UnitKind.CENTRAL_CITY: UnitLevel.PROVINCE,
-    UnitKind.PROVINCE: UnitLevel.PROVINCE,
-    UnitKind.URBAN_DISTRICT: UnitLevel.DISTRICT,
-    UnitKind.RURAL_DISTRICT: UnitLevel.DISTRICT,
-    UnitKind.TOWN: UnitLevel.DISTRICT,
-    UnitKind.PROVINCIAL_CITY: UnitLevel.DISTRICT,
-    UnitKind.MUNICIPAL_CITY: UnitLevel.DISTRICT,
-    UnitKind.WARD: UnitLevel.COMMUNE,
-    UnitKind.COMMUNE: UnitLevel.COMMUNE,
-    UnitKind.TOWNSHIP: UnitLevel.COMMUNE,
-    UnitKind.SPECIAL_ZONE: UnitLevel.COMMUNE,
-}
-_SHORT_KIND = {
-    UnitKind.CENTRAL_CITY: "thành phố",
-    UnitKind.PROVINCIAL_CITY: "thành phố",
-    UnitKind.MUNICIPAL_CITY: "thành phố",
-}
+_PROVINCE_KINDS = frozenset({UnitKind.CENTRAL_CITY, UnitKind.PROVINCE})
+_DISTRICT_KINDS = frozenset(
+    {
+        UnitKind.URBAN_DISTRICT,
+        UnitKind.RURAL_DISTRICT,
+        UnitKind.TOWN,
+        UnitKind.PROVINCIAL_CITY,
+        UnitKind.MUNICIPAL_CITY,
+    }
+)
 # Longest first, so that "Thành phố" wins over nothing and "Thị xã" over "Xã".
 _PREFIXES = ("đặc khu", "thành phố", "thị trấn", "thị xã", "phường", "huyện", "quận", "tỉnh", "xã")
 
@@ -249,6 +257,31 @@ def communes(
     )
 
 
+def districts(
+    province: str | AdministrativeUnit | None = None, *, on: _dt.date | None = None
+) -> tuple[AdministrativeUnit, ...]:
+    """Return the districts (cấp huyện) in force on ``on``, by code.
+
+    The district level ended on 1/7/2025 (Luật Tổ chức chính quyền địa phương 72/2025/QH15), so without ``on`` (the 2025
+    units) the result is empty; before that date it gives the 696 pre-reform districts.
+
+    Args:
+        province: Code, name or unit of a province to restrict to; ``None`` for all.
+        on: Date.
+
+    Raises:
+        UnknownUnit: ``province`` is not a province.
+        AmbiguousUnitName: ``province`` is a name that matches several provinces.
+    """
+    pool = _units_on(on)
+    prov = _resolve_province(province, on)
+    return tuple(
+        u
+        for u in pool
+        if u.level is UnitLevel.DISTRICT and (prov is None or u.province_code == prov.code)
+    )
+
+
 def unit(code: str, *, on: _dt.date | None = None) -> AdministrativeUnit:
     """Return the unit with this code (default: the 2025 units; ``on`` selects by date).
 
@@ -324,7 +357,7 @@ def require_in_force(u: AdministrativeUnit, on: _dt.date) -> AdministrativeUnit:
         hint = f"before {_fmt(u.validity.start)} use the pre-reform unit (tthc.units.legacy_unit)"
     raise UnitNotInForce(
         f"Đơn vị hành chính không tồn tại vào ngày này (unit not in force): {u} existed "
-        f"{u.validity}, not on {day.strftime('%d/%m/%Y')}",
+        f"{u.validity}, not on {format_date(day)}",
         hint=hint,
         code=u.code,
         on=day.isoformat(),
@@ -365,7 +398,7 @@ def find_units(
         )
     prov = _resolve_province(province, on)
     index = _name_index(_era(on))
-    hits = index.get(_fold(name), ())
+    hits = index.get(fold(name), ())
     day = None if on is None else require_date(on, "on")
     return tuple(
         u
@@ -395,7 +428,7 @@ def unit_by_name(
         return hits[0]
     if not hits:
         hint = "check the spelling, or pass province= (a code such as '92' or a name)"
-        if _era(on) == "new" and _fold(name) in _name_index("legacy"):
+        if _era(on) == "new" and fold(name) in _name_index("legacy"):
             hint = (
                 "this is a pre-reform name: find its code with find_units(name, on=date(2025, 6, "
                 "30)) and use successors(code)"
@@ -406,7 +439,7 @@ def unit_by_name(
             hint=hint,
             name=name,
         )
-    exact = [u for u in hits if _exact_key(name) in {_exact_key(u.full_name), _exact_key(u.name)}]
+    exact = [u for u in hits if tone_key(name) in {tone_key(u.full_name), tone_key(u.name)}]
     if len(exact) == 1:
         return exact[0]
     described = [f"{u.code} {u.full_name} ({_province_name(u)})" for u in hits]
@@ -479,7 +512,7 @@ def normalize_name(text: str) -> str:
 
     ``"Phường  Ninh Kiều"`` → ``"ninh kieu"``; ``"Thành phố Cần Thơ"`` → ``"can tho"``.
     """
-    key = _fold(text)
+    key = fold(text)
     for prefix in _FOLDED_PREFIXES:
         if key.startswith(prefix + " ") and len(key) > len(prefix) + 1:
             return key[len(prefix) + 1 :]
@@ -489,23 +522,7 @@ def normalize_name(text: str) -> str:
 # --- private helpers -----------------------------------------------------------------------------
 
 
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    stripped = "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
-    stripped = stripped.replace("’", "'").replace("‘", "'")
-    return " ".join(stripped.casefold().split())
-
-
-_FOLDED_PREFIXES = tuple(_fold(p) for p in _PREFIXES)
-
-
-def _exact_key(text: str) -> str:
-    # Accent-sensitive, tone-placement-insensitive comparison ("Hoà" == "Hòa").
-    text = unicodedata.normalize("NFC", text)
-    for old, new in (("oà", "òa"), ("oá", "óa"), ("oả", "ỏa"), ("oã", "õa"), ("oạ", "ọa")):
-        text = text.replace(old, new)
-    text = text.replace("uỳ", "ùy").replace("uý", "úy").replace("uỷ", "ủy").replace("uỹ", "ũy")
-    return " ".join(text.casefold().split())
+_FOLDED_PREFIXES = tuple(fold(p) for p in _PREFIXES)
 
 
 def _strip_prefix(full_name: str) -> str:
@@ -517,7 +534,7 @@ def _strip_prefix(full_name: str) -> str:
 
 
 def _fmt(day: _dt.date | None) -> str:
-    return day.strftime("%d/%m/%Y") if day else "…"
+    return format_date(day) if day else "…"
 
 
 def _require_code(code: object) -> str:
@@ -612,7 +629,7 @@ def _resolve_province(
 
 # --- data loading --------------------------------------------------------------------------------
 
-_DATA = "data/units"
+_DATA = "units"
 
 
 @attrs.frozen(slots=True)
@@ -628,39 +645,43 @@ class _SuccessionTable:
     by_old_province: Mapping[str, tuple[Succession, ...]]
 
 
-def _read_text(name: str) -> str:
-    try:
-        return resources.files("tthc").joinpath(f"{_DATA}/{name}").read_text(encoding="utf-8")
-    except OSError as exc:  # pragma: no cover - broken installation
-        raise DataFileError(
-            f"Tệp dữ liệu (data file) {name} cannot be read: {exc}", file=name
-        ) from None
-
-
 def _read_csv(name: str) -> list[dict[str, str]]:
-    return list(csv.DictReader(io.StringIO(_read_text(name))))
+    return bundled_csv(f"{_DATA}/{name}")
 
 
 @functools.cache
 def _meta() -> Mapping[str, Any]:
-    data: dict[str, Any] = json.loads(_read_text("meta.json"))
+    data: Mapping[str, Any] = bundled_json(f"{_DATA}/meta.json")
     return data
 
 
 @functools.cache
 def _ref(key: str) -> LegalRef:
-    return LegalRef.from_mapping(dict(_meta()["legal_refs"][key]), where=f"meta.json {key}")
+    return LegalRef.from_mapping(_meta()["legal_refs"][key], where=f"in units/meta.json {key}")
 
 
+@functools.cache
+def _resolutions() -> tuple[LegalRef, range]:
+    # The series NQ 1654–1687/NQ-UBTVQH15 (one resolution per province), as registered.
+    series = _ref("communes")
+    numbers, _, symbol = series.document.partition("/")
+    first, _, last = numbers.partition("–")
+    return attrs.evolve(series, document=symbol), range(int(first), int(last) + 1)
+
+
+@functools.lru_cache(maxsize=4096)
 def _resolution_ref(number: str, clause: str) -> LegalRef:
-    base = _meta()["legal_refs"]["communes"]
-    return LegalRef(
-        document=f"{number}/NQ-UBTVQH15",
-        kind=str(base["kind"]),
-        issuer=str(base["issuer"]),
-        date=_dt.date.fromisoformat(str(base["date"])),
-        article=f"Điều 1, khoản {clause}",
-        confidence=str(base["confidence"]),
+    series, numbers = _resolutions()
+    if not number.isdigit() or int(number) not in numbers:
+        raise DataFileError(
+            f"Tệp dữ liệu (data file) units: resolution {number!r} is not one of "
+            f"{numbers.start}–{numbers.stop - 1}/{series.document}",
+            field="resolution",
+        )
+    return attrs.evolve(
+        series,
+        document=f"{number}/{series.document}",
+        article=series.article.format(clause=clause),
     )
 
 
@@ -690,7 +711,6 @@ def _kind(value: str, name: str, line: int) -> UnitKind:
 @functools.cache
 def _new_units() -> _Registry:
     units: list[AdministrativeUnit] = []
-    prov_ref = _ref("provinces")
     for line, row in enumerate(_read_csv("provinces_2025.csv"), start=2):
         units.append(
             AdministrativeUnit(
@@ -700,7 +720,7 @@ def _new_units() -> _Registry:
                 province_code=row["code"],
                 parent_code=None,
                 validity=_validity(row, "provinces_2025.csv", line),
-                legal_basis=prov_ref,
+                legal_basis=document(row["doc"]),
             )
         )
     for line, row in enumerate(_read_csv("communes_2025.csv"), start=2):
@@ -758,7 +778,7 @@ def _name_index(era: str) -> Mapping[str, tuple[AdministrativeUnit, ...]]:
     registry = _new_units() if era == "new" else _legacy_units()
     index: dict[str, list[AdministrativeUnit]] = {}
     for u in registry.ordered:
-        for key in {normalize_name(u.full_name), _fold(u.full_name)}:
+        for key in {normalize_name(u.full_name), fold(u.full_name)}:
             index.setdefault(key, []).append(u)
     return {key: tuple(sorted(found, key=lambda u: u.code)) for key, found in index.items()}
 

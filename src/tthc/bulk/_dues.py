@@ -1,0 +1,308 @@
+"""Legal due dates (working days, calendar days, months) and timeliness, for whole columns."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from tthc.bulk._adapters import (
+    NAT,
+    Box,
+    dates_in,
+    ints_in,
+    labels_out,
+    merge,
+    missing_error,
+    numpy,
+    output,
+    unwrap,
+)
+from tthc.bulk._core import Index, NatPolicy, add_core, as_dates, check_nat_policy, offsets_of
+from tthc.errors import DurationError, InputTypeError, InvalidArrayError
+
+if TYPE_CHECKING:
+    from tthc.bulk._adapters import Days
+    from tthc.calendar import WorkCalendar
+
+__all__: list[str] = []  # private module: the public names are exported by tthc.bulk
+
+#: Labels returned by :func:`classify`, in code order (``codes=True`` returns indexes into this):
+#: finished early, on time, late; open and still in time, open and overdue. They are the values of
+#: :class:`tthc.deadlines.Timeliness`.
+TIMELINESS_LABELS: tuple[str, ...] = ("early", "on_time", "late", "in_time", "overdue")
+
+_MAX_AMOUNT = 100_000  # same bound as tthc.deadlines.Duration
+_UNITS = {"working_day": "working_day", "calendar_day": "calendar_day", "month": "month"}
+
+
+# --- due dates -----------------------------------------------------------------------------------
+
+
+def _unit_value(unit: object) -> str:
+    value = getattr(unit, "value", unit)
+    if isinstance(value, str) and value in _UNITS:
+        return _UNITS[value]
+    raise InputTypeError(
+        f"Đơn vị thời hạn (duration unit): unit must be one of {sorted(_UNITS)}, got {unit!r}",
+        hint="hours, same-day and fractional limits need tthc.deadlines.compute_deadline",
+        argument="unit",
+    )
+
+
+def _unit_array(np: Any, unit: Any) -> tuple[Any, Box]:
+    """Return the unit names of an array of units (one per row) and its box."""
+    raw, box = unwrap(np, unit, "unit", dates=False)
+    if raw is None:
+        raise InputTypeError(
+            f"Đơn vị thời hạn (duration unit): unit must be a unit name or an array of them, "
+            f"got {type(unit).__name__}",
+            argument="unit",
+        )
+    if raw.dtype.kind == "O":
+        # mixed types (a name next to a number or None) cannot be sorted by np.unique: check
+        # each row, so that the first bad one is named
+        checked = np.asarray([_unit_value(u) for u in raw.ravel().tolist()], dtype=object)
+        return checked.reshape(raw.shape).astype(str) if raw.size else raw.astype(str), box
+    distinct, inverse = np.unique(raw, return_inverse=True)
+    names = np.asarray([_unit_value(u) for u in distinct.tolist()] or ["working_day"])
+    return names[inverse.reshape(raw.shape)], box
+
+
+def _check_amounts(np: Any, counts: Days) -> None:
+    if not counts.size:
+        return
+    low, high = int(counts.min()), int(counts.max())
+    if low < 1 or high > _MAX_AMOUNT:
+        bad = (counts < 1) | (counts > _MAX_AMOUNT)
+        position = int(np.flatnonzero(bad)[0])
+        raise DurationError(
+            f"Thời hạn (duration): amounts must be whole numbers from 1 to {_MAX_AMOUNT:,}; "
+            f"position {position} is {int(counts.flat[position])}",
+            hint="use Duration.same_day() / tthc.deadlines for same-day limits",
+            argument="amounts",
+            position=position,
+        )
+
+
+def compute_due_dates(
+    accepted: Any,
+    amounts: Any,
+    unit: Any = "working_day",
+    *,
+    calendar: WorkCalendar | None = None,
+    nat: NatPolicy = "raise",
+) -> Any:
+    """Return the legal due date (hạn giải quyết) of each dossier accepted on ``accepted``.
+
+    The acceptance date itself is never counted (Civil Code 2015 Art. 147.2):
+
+    * ``"working_day"`` (ngày làm việc): the ``amount``-th working day strictly after acceptance;
+    * ``"calendar_day"`` (ngày): acceptance + ``amount`` days; a due date on a day off moves to the
+      next working day (Art. 148.5);
+    * ``"month"`` (tháng): the same day of the month ``amount`` months later, or that month's last
+      day when it has no such day (Art. 148.3), then moved forward the same way.
+
+    Fractional amounts, hours and same-day limits depend on the time of acceptance and the office
+    hours: use :func:`tthc.deadlines.compute_deadline` for those rows.
+
+    Args:
+        accepted: Acceptance dates (Vietnam local dates), any supported container.
+        amounts: Whole amounts (``>= 1``), an ``int`` or an integer array.
+        unit: A unit name or :class:`~tthc.deadlines.DurationUnit` for every row, or an array of
+            them (one per row).
+        calendar: The calendar (default: the national public-sector calendar).
+        nat: ``"raise"`` (default) or ``"propagate"`` (a missing acceptance date gives NaT).
+
+    Returns:
+        ``datetime64[D]`` due dates in the container of the input.
+
+    Raises:
+        MissingExtraError: numpy is not installed.
+        InputTypeError: wrong dtypes, containers or units.
+        InvalidArrayError: missing dates (with ``nat="raise"``), partial days, shape mismatch.
+        DurationError: an amount is below 1 or above 100,000.
+        CalendarRangeError: a date or a result is outside the calendar's range.
+        ProvisionalCalendarError: strict calendar and a projected year is touched.
+
+    Example:
+        >>> import numpy as np
+        >>> accepted = np.array(["2026-04-24"], dtype="datetime64[D]")
+        >>> compute_due_dates(accepted, 7, "calendar_day")  # 1/5 is a holiday, then a weekend
+        array(['2026-05-04'], dtype='datetime64[D]')
+    """
+    np = numpy()
+    policy = check_nat_policy(nat)
+    ix = Index.of(np, calendar)
+    days, dbox = dates_in(np, accepted, "accepted")
+    counts, nbox = ints_in(np, amounts, "amounts")
+    boxes = [("accepted", dbox), ("amounts", nbox)]
+    shapes = [("accepted", days.shape), ("amounts", counts.shape)]
+    single = _unit_value(unit) if isinstance(unit, str) or hasattr(unit, "value") else None
+    if single is None:
+        units, ubox = _unit_array(np, unit)
+        boxes.append(("unit", ubox))
+        shapes.append(("unit", units.shape))
+    box = merge(np, boxes, shapes)
+    _check_amounts(np, counts)
+    if single is not None:
+        return output(np, box, as_dates(np, _due(np, ix, days, counts, unit=single, nat=policy)))
+    return output(np, box, as_dates(np, _due_per_unit(np, ix, days, counts, units, nat=policy)))
+
+
+def _due_per_unit(
+    np: Any, ix: Index, days: Days, counts: Days, units: Any, *, nat: NatPolicy
+) -> Days:
+    shape = np.broadcast_shapes(days.shape, counts.shape, units.shape)
+    days_b = np.broadcast_to(days, shape)
+    counts_b = np.broadcast_to(counts, shape)
+    units_b = np.broadcast_to(units, shape)
+    out: Days = np.empty(shape, dtype=np.int64)
+    for name in np.unique(units_b).tolist():
+        rows = units_b == name
+        out[rows] = _due(np, ix, days_b[rows], counts_b[rows], unit=name, nat=nat)
+    return out
+
+
+def _due(np: Any, ix: Index, days: Days, counts: Days, *, unit: str, nat: NatPolicy) -> Days:
+    if unit == "working_day":
+        return add_core(np, ix, days, counts, name="accepted", nat=nat)[0]
+    offsets, missing = offsets_of(np, ix, days, "accepted", nat)
+    # NaT rows were given a valid offset by offsets_of; they are masked again below.
+    if unit == "calendar_day":
+        target = offsets + ix.base + counts
+    else:
+        target = _add_months(np, ix, offsets, counts)
+    if missing is not None:
+        target = np.where(np.broadcast_to(missing, target.shape), NAT, target)
+    out, _ = add_core(np, ix, target, np.zeros((), dtype=np.int64), name="due date", nat=nat)
+    return out
+
+
+def _add_months(np: Any, ix: Index, offsets: Days, counts: Days) -> Days:
+    """Same day ``counts`` months later, or that month's last day (BLDS 2015 Art. 148.3).
+
+    Per-day and per-month tables over the calendar's range (a few thousand entries, built per
+    call) replace slow ``datetime64[M]`` conversions of every row. A target month after the range
+    gives a day after ``last_day``, which the range check then reports.
+    """
+    all_days = np.arange(ix.size, dtype=np.int64) + ix.base
+    month_of_day = all_days.view("datetime64[D]").astype("datetime64[M]").view(np.int64)
+    first_month = int(month_of_day[0])
+    month_index = month_of_day - first_month  # per day: months since the range's first month
+    n_months = int(month_index[-1]) + 1
+    month_starts = np.arange(first_month, first_month + n_months + 1, dtype=np.int64)
+    starts = month_starts.view("datetime64[M]").astype("datetime64[D]").view(np.int64)
+    day_in_month = all_days - starts[month_index]  # 0-based
+    target_month = np.take(month_index, offsets) + counts  # counts >= 1: never before the range
+    beyond = target_month >= n_months
+    safe_month = np.minimum(target_month, n_months - 1)
+    first = np.take(starts, safe_month)
+    last = np.take(starts, safe_month + 1) - 1
+    target: Days = np.minimum(first + np.take(day_in_month, offsets), last)
+    if beyond.any():
+        target = np.where(beyond, ix.base + ix.size, target)
+    return target
+
+
+# --- timeliness ----------------------------------------------------------------------------------
+
+
+def classify(
+    due: Any,
+    finished_at: Any = None,
+    *,
+    as_of: Any = None,
+    codes: bool = False,
+) -> Any:
+    """Return the timeliness of each dossier by date, as the national reports count it.
+
+    Finished dossiers (``finished_at`` given, and not after ``as_of`` when both are given):
+    ``"early"`` (before the due date), ``"on_time"`` (on it), ``"late"`` (after it). Open dossiers
+    (``finished_at`` missing — ``None``, NaT or null — or after ``as_of``): ``"in_time"`` if
+    ``as_of <= due``, else ``"overdue"``. The same rule as :func:`tthc.deadlines.classify`,
+    vectorised; no calendar is needed.
+
+    Args:
+        due: Due dates (missing values raise).
+        finished_at: Dates the result was returned, or ``None`` if every dossier is open.
+            Missing values mark open dossiers.
+        as_of: The reporting date (one date or an array); required when any dossier is open.
+        codes: Return ``int8`` indexes into :data:`TIMELINESS_LABELS` instead of labels.
+
+    Returns:
+        Labels from :data:`TIMELINESS_LABELS` (numpy ``str`` array; a categorical pandas Series;
+        a polars ``Enum`` Series; a pyarrow dictionary array), or ``int8`` codes.
+
+    Raises:
+        MissingExtraError: numpy is not installed.
+        InputTypeError: wrong dtypes or containers, or ``as_of`` not given while a dossier is
+            open.
+        InvalidArrayError: a missing due date, a missing ``as_of`` value for an open dossier,
+            partial days, shape mismatch.
+    """
+    np = numpy()
+    due_days, due_box = dates_in(np, due, "due")
+    boxes = [("due", due_box)]
+    shapes = [("due", due_days.shape)]
+    if due_days.size and bool((due_days == NAT).any()):
+        raise missing_error(np, "due", int(np.flatnonzero(due_days == NAT)[0]))
+    finished = _optional_dates(np, finished_at, "finished_at", boxes, shapes)
+    reference = _optional_dates(np, as_of, "as_of", boxes, shapes)
+    box = merge(np, boxes, shapes)
+    # Finished after the reporting date = still open on that date (as tthc.deadlines.classify).
+    open_ = (finished == NAT) | ((reference != NAT) & (finished > reference))
+    _check_reference(np, open_ & (reference == NAT), shapes, given=as_of is not None)
+    finished_code = np.sign(finished - due_days) + 1  # 0 early, 1 on time, 2 late
+    open_code = np.where(reference <= due_days, 3, 4)
+    result = np.where(open_, open_code, finished_code).astype(np.int8)
+    result = np.ascontiguousarray(np.broadcast_to(result, _shape(np, shapes)))
+    if codes:
+        return output(np, box, result)
+    return labels_out(np, box, result, TIMELINESS_LABELS)
+
+
+def _optional_dates(
+    np: Any,
+    value: Any,
+    name: str,
+    boxes: list[tuple[str, Box]],
+    shapes: list[tuple[str, Any]],
+) -> Days:
+    """Return the epoch days of an optional argument (all NaT when ``None``); note its box."""
+    if value is None:
+        missing: Days = np.full((), NAT, dtype=np.int64)
+        return missing
+    days, box = dates_in(np, value, name)
+    boxes.append((name, box))
+    shapes.append((name, days.shape))
+    return days
+
+
+def _check_reference(
+    np: Any, missing_reference: Any, shapes: list[tuple[str, Any]], *, given: bool
+) -> None:
+    """Raise if an open dossier has no reporting date to be classified against."""
+    # broadcast first: a 0-d "missing" against an empty column is no missing row at all
+    missing = np.broadcast_to(missing_reference, _shape(np, shapes))
+    if not missing.any():
+        return
+    position = int(np.flatnonzero(missing)[0])
+    if not given:
+        raise InputTypeError(
+            "Phân loại (classification): open dossiers (no finished_at) need as_of (the "
+            f"report date); first open row at position {position}",
+            hint="pass as_of=the reporting date",
+            argument="as_of",
+            position=position,
+        )
+    raise InvalidArrayError(
+        "Ngày báo cáo (as_of): open dossiers (no finished_at) are classified against as_of, "
+        f"which is missing at position {position}",
+        hint="fill the reporting date for every open row",
+        argument="as_of",
+        position=position,
+    )
+
+
+def _shape(np: Any, shapes: list[tuple[str, Any]]) -> tuple[int, ...]:
+    result: tuple[int, ...] = np.broadcast_shapes(*(shape for _, shape in shapes))
+    return result

@@ -1,0 +1,88 @@
+"""The national public-sector calendar: the official days of the bundled data, then projected."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+
+from tthc.calendar._model import DayInfo, DayKind
+from tthc.calendar._official import CalendarMeta, OverlayRow, load_bundled, projected_days
+from tthc.calendar._work_calendar import WorkCalendar
+
+__all__: list[str] = []  # private module: the names are exported by tthc.calendar
+
+
+def _projected(meta: CalendarMeta) -> dict[_dt.date, DayInfo]:
+    """Return the statutory days off of the years after ``confirmed_through``, provisional."""
+    special: dict[_dt.date, DayInfo] = {}
+    first_projected = meta.confirmed_through + _dt.timedelta(days=1)
+    projected_years = range(first_projected.year, meta.last_day.year + 1)
+    for day, (kind_value, name_vi, name_en) in projected_days(projected_years).items():
+        if not first_projected <= day <= meta.last_day:
+            continue
+        kind = DayKind(kind_value)
+        special[day] = DayInfo(
+            date=day,
+            kind=kind,
+            is_working_day=kind.is_working,
+            name_vi=name_vi,
+            name_en=name_en,
+            legal_ref=meta.statutory_ref(kind.value, day),
+            provisional=True,
+        )
+    return special
+
+
+def _official(meta: CalendarMeta, row: OverlayRow) -> DayInfo:
+    kind = DayKind(row.kind)
+    return DayInfo(
+        date=row.date,
+        kind=kind,
+        is_working_day=kind.is_working,
+        name_vi=row.name_vi,
+        name_en=row.name_en,
+        legal_ref=row.legal_ref,
+        provisional=row.date > meta.confirmed_through,
+    )
+
+
+def _build() -> WorkCalendar:
+    """Build the national calendar from the bundled data (uncached: see civil_service_calendar)."""
+    meta, rows = load_bundled()
+    special = _projected(meta)
+    # An official row wins over the projection of its date.
+    special.update((row.date, _official(meta, row)) for row in rows)
+    return WorkCalendar(
+        name=meta.name,
+        first_day=meta.first_day,
+        last_day=meta.last_day,
+        confirmed_through=meta.confirmed_through,
+        data_version=meta.data_version,
+        special_days=special,
+        weekly_rest=meta.weekly_rest,
+        weekly_rest_names=(
+            meta.weekly_rest_name_vi,
+            meta.weekly_rest_name_en,
+            meta.weekly_rest_ref,
+        ),
+    )
+
+
+_civil_service_calendar = functools.cache(_build)
+
+
+def civil_service_calendar(*, strict: bool = False) -> WorkCalendar:
+    """Return the national public-sector calendar (built once, on first use, then cached).
+
+    Args:
+        strict: If True, the returned calendar raises
+            :class:`~tthc.errors.ProvisionalCalendarError` for dates after its
+            ``confirmed_through`` instead of answering provisionally.
+
+    Example:
+        >>> from datetime import date
+        >>> cal = civil_service_calendar()
+        >>> cal.add_working_days(date(2026, 4, 29), 5)  # skips 30/4, 1/5 and the weekend
+        datetime.date(2026, 5, 8)
+    """
+    return _civil_service_calendar().with_strict(strict)

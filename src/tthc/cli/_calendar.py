@@ -1,0 +1,116 @@
+"""``tthc calendar YEAR`` and ``tthc workdays FROM TO``."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as _dt
+from typing import TYPE_CHECKING, Any
+
+from tthc._time import format_date
+from tthc.cli._common import dump_json, guarded, parse_date_arg, ref_json
+
+if TYPE_CHECKING:
+    from tthc.calendar import DayInfo
+
+__all__: list[str] = []  # private module: `register` is called by tthc.cli
+
+
+def register(subparsers: Any) -> None:
+    """Add the ``calendar`` and ``workdays`` subcommands."""
+    cal = subparsers.add_parser(
+        "calendar",
+        help="ngày nghỉ và ngày làm bù của một năm / days off and make-up days of a year",
+        description="Print the public-sector days off and make-up working days of YEAR, with "
+        "the document behind each.",
+    )
+    cal.add_argument("year", type=int, help="year, e.g. 2026")
+    cal.add_argument("--json", action="store_true", help="print JSON")
+    cal.add_argument("--strict", action="store_true", help="refuse years not yet announced")
+    cal.set_defaults(func=guarded(_calendar))
+
+    work = subparsers.add_parser(
+        "workdays",
+        help="số ngày làm việc giữa hai ngày / working days between two dates",
+        description="Count the working days x with FROM < x <= TO and list the days skipped.",
+    )
+    work.add_argument("start", metavar="FROM", help="YYYY-MM-DD")
+    work.add_argument("end", metavar="TO", help="YYYY-MM-DD")
+    work.add_argument("--json", action="store_true", help="print JSON")
+    work.add_argument("--strict", action="store_true", help="refuse years not yet announced")
+    work.set_defaults(func=guarded(_workdays))
+
+
+def _day_json(info: DayInfo) -> dict[str, Any]:
+    return {
+        "date": info.date.isoformat(),
+        "kind": info.kind.value,
+        "is_working_day": info.is_working_day,
+        "name_vi": info.name_vi,
+        "name_en": info.name_en,
+        "provisional": info.provisional,
+        "legal_ref": ref_json(info.legal_ref),
+    }
+
+
+def _calendar(args: argparse.Namespace) -> int:
+    from tthc.calendar import civil_service_calendar  # noqa: PLC0415 - keep `tthc --help` fast
+
+    cal = civil_service_calendar(strict=args.strict)
+    year: int = args.year
+    days = cal.special_days(year)
+    first, last = _dt.date(year, 1, 1), _dt.date(year, 12, 31)
+    start = max(first - _dt.timedelta(days=1), cal.first_day)
+    count = cal.working_days_between(start, last) + (
+        0 if start < first else int(cal.is_working_day(start))
+    )
+    provisional = cal.is_provisional(last)
+    if args.json:
+        data = {
+            "year": year,
+            "working_days": count,
+            "provisional": provisional,
+            "data_version": cal.data_version,
+            "days": [_day_json(info) for info in days],
+        }
+        print(dump_json(data))
+        return 0
+    status = "DỰ KIẾN / projected" if provisional else "chính thức / official"
+    print(f"Lịch làm việc khu vực công {year} ({status}) — {count} ngày làm việc / working days")
+    for info in days:
+        marker = "làm việc" if info.is_working_day else "nghỉ"
+        source = info.legal_ref.cite() if info.legal_ref else ""
+        print(f"  {info.date.strftime('%a %d/%m/%Y')}  {marker:<8}  {info.name_vi}")
+        print(f"  {'':14}  {'':<8}  {info.name_en} — {source}")
+    return 0
+
+
+def _workdays(args: argparse.Namespace) -> int:
+    from tthc.calendar import civil_service_calendar  # noqa: PLC0415
+
+    cal = civil_service_calendar(strict=args.strict)
+    start = parse_date_arg(args.start, "FROM")
+    end = parse_date_arg(args.end, "TO")
+    count = cal.working_days_between(start, end)
+    low, high = sorted((start, end))
+    skipped = cal.non_working_days(low, high)
+    provisional = cal.is_provisional(high)
+    if args.json:
+        data = {
+            "from": start.isoformat(),
+            "to": end.isoformat(),
+            "working_days": count,
+            "provisional": provisional,
+            "skipped": [_day_json(info) for info in skipped],
+        }
+        print(dump_json(data))
+        return 0
+    note = " (dự kiến / provisional)" if provisional else ""
+    print(
+        f"{count} ngày làm việc / working days from {format_date(start)} "
+        f"(not counted) to {format_date(end)}{note}"
+    )
+    if skipped:
+        print("Ngày không làm việc / days skipped:")
+        for info in skipped:
+            print(f"  {info.describe()}")
+    return 0

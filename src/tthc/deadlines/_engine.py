@@ -1,0 +1,568 @@
+"""The deadline engine: :func:`compute_deadline` and the :class:`Deadline` it returns."""
+
+from __future__ import annotations
+
+import calendar as _calendar
+import datetime as _dt
+import enum
+import functools
+from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+import attrs
+
+from tthc._time import VN_TZ, format_date, format_instant
+from tthc._validate import to_vietnam_time
+from tthc.calendar import OfficeHours, WorkCalendar, civil_service_calendar
+from tthc.calendar._defaults import DEFAULT_OFFICE_HOURS, resolve
+from tthc.deadlines._apply import Plan, plan
+from tthc.deadlines._durations import AlternativeKind, Duration, DurationUnit
+from tthc.deadlines._processing_time import ProcessingTime
+from tthc.deadlines._rules import CountingRule, _rule, counting_rule
+from tthc.deadlines._working_time import _add_working_time, _instant, _working_position
+from tthc.errors import DurationError, InputTypeError
+
+if TYPE_CHECKING:
+    from tthc.calendar import DayInfo
+
+__all__ = ["ChangeKind", "Deadline", "DeadlineChange", "compute_deadline"]
+
+_ONE_DAY = _dt.timedelta(days=1)
+_MICRO = _dt.timedelta(microseconds=1)
+
+
+class ChangeKind(str, enum.Enum):
+    """Why a due date changed during the life of a dossier."""
+
+    RESTART = "restart"
+    EXTENSION = "extension"
+    ALTERNATIVE = "alternative"
+    PAUSE = "pause"
+
+
+@attrs.frozen(slots=True)
+class DeadlineChange:
+    """One change of the due date, kept in :attr:`Deadline.history`.
+
+    Attributes:
+        kind: What happened.
+        at: When it was recorded (Vietnam time).
+        previous_accepted_at: The clock start before the change.
+        previous_due_date: The due date before the change (NgayHenTraTruoc).
+        previous_due_at: The due instant before the change.
+        new_due_date: The due date after the change (NgayHenTraMoi).
+        rule: The legal rule behind the change.
+        reason: Free text (the condition, the pause period ...).
+    """
+
+    kind: ChangeKind
+    at: _dt.datetime
+    previous_accepted_at: _dt.datetime
+    previous_due_date: _dt.date
+    previous_due_at: _dt.datetime
+    new_due_date: _dt.date
+    rule: CountingRule
+    reason: str = ""
+
+
+@attrs.frozen(slots=True)
+class Deadline:
+    """The due date of a dossier and why.
+
+    Attributes:
+        accepted_at: When the clock started (Vietnam time): acceptance of the complete dossier
+            (Decree 118/2025 Art. 17.3), or receipt of the complete supplement after a restart.
+        start: When counting actually starts: ``accepted_at``, or the next office window for
+            working-time limits received outside office hours, or the next working day when a
+            "start after the cut-off" rule applies.
+        duration: The limit counted.
+        due_date: The legal due date (ngày hẹn trả kết quả); the dossier is on time if finished
+            on or before it.
+        due_at: The due instant (aware, UTC+7): end of office hours on ``due_date`` for day
+            limits, the exact instant for hour and minute limits.
+        provisional: True when a date touched lies in a projected (not yet announced) year.
+        rule: The counting rule applied, with its legal basis.
+        office_hours: The office windows used.
+        calendar: The working calendar used (not part of equality); lifecycle functions reuse it.
+        skipped_after: Days off after this date (up to the due date) are listed in
+            :attr:`skipped`; ``None`` when none were skipped.
+        history: Earlier due dates (restart, extension, alternative, pause), oldest first.
+        start_after_cutoff: Cut-off after which counting starts the next working day, when the
+            procedure says so (kept so that a restart counts the same way).
+        notes: Remarks on the computation (open legal questions that affect it).
+        then: Later steps of a sequence in different units, each counted from the previous
+            step's due date (``duration`` is the first step); empty for one limit.
+        parts: Which fragment of the processing-time text gave which part (and what was kept
+            apart or ignored), for the explanation; empty for a plain ``Duration``.
+    """
+
+    accepted_at: _dt.datetime
+    start: _dt.datetime
+    duration: Duration
+    due_date: _dt.date
+    due_at: _dt.datetime
+    provisional: bool
+    rule: CountingRule
+    office_hours: OfficeHours
+    calendar: WorkCalendar = attrs.field(eq=False, repr=False)
+    skipped_after: _dt.date | None = None
+    history: tuple[DeadlineChange, ...] = ()
+    start_after_cutoff: _dt.time | None = None
+    notes: tuple[str, ...] = ()
+    then: tuple[Duration, ...] = ()
+    parts: tuple[str, ...] = ()
+
+    @property
+    def skipped(self) -> tuple[DayInfo, ...]:
+        """The non-working days skipped (weekends, holidays, swaps) up to the due date, in order.
+
+        For working-day and working-time limits: every day off after the start; for calendar-day
+        and month limits: the days off the due date was moved over (Civil Code Art. 148.5).
+        """
+        if self.skipped_after is None or self.skipped_after >= self.due_date:
+            return ()
+        return self.calendar.non_working_days(self.skipped_after, self.due_date)
+
+    @property
+    def extended(self) -> bool:
+        """Whether the one allowed extension (Decree 118/2025 Art. 19.6) has been used."""
+        return any(change.kind is ChangeKind.EXTENSION for change in self.history)
+
+    @property
+    def original_due_date(self) -> _dt.date:
+        """The first due date this dossier had (before any restart, extension or pause)."""
+        return self.history[0].previous_due_date if self.history else self.due_date
+
+    @property
+    def first_accepted_at(self) -> _dt.datetime:
+        """The first acceptance instant (before any restart)."""
+        return self.history[0].previous_accepted_at if self.history else self.accepted_at
+
+    def explain(self) -> str:
+        """Return the explanation, one line per fact, in Vietnamese with English in brackets.
+
+        The lines are joined by newlines. Example::
+
+            Tiếp nhận (accepted): Thứ Tư 29/04/2026 10:00
+            Thời hạn (limit): 5 ngày làm việc (5 working days)
+            30/04/2026 — Ngày Chiến thắng (30/4) (Reunification Day) — Điều 112.1, Bộ luật ...
+            Hạn trả kết quả (due): Thứ Sáu 08/05/2026 17:00
+        """
+        return "\n".join(self._explain_lines())
+
+    def _explain_lines(self) -> list[str]:
+        lines = [
+            f"Tiếp nhận (accepted): {format_instant(self.accepted_at)}",
+            f"Thời hạn (limit): {self.duration} ({self.duration.describe_en()})",
+            *(
+                f"Bước tiếp theo (then): {step} ({step.describe_en()}) — tính từ hạn của bước "
+                "trước (counted from the previous step's due date)"
+                for step in self.then
+            ),
+            *(f"Văn bản (text): {part}" for part in self.parts),
+            f"Quy tắc (rule): {self.rule.name_vi} ({self.rule.name_en}) — {self.rule.summary_en}",
+            f"Căn cứ (legal basis): {self.rule.cite()}",
+        ]
+        if self.start != self.accepted_at:
+            lines.append(f"Bắt đầu tính (counting starts): {format_instant(self.start)}")
+        if self.skipped:
+            lines.append(f"Ngày nghỉ không tính (days off skipped): {len(self.skipped)}")
+            lines.extend(f"  {_describe_day(info)}" for info in self.skipped)
+        else:
+            lines.append("Ngày nghỉ không tính (days off skipped): 0")
+        lines.append(f"Hạn trả kết quả (due): {format_instant(self.due_at)}")
+        if self.provisional:
+            lines.append(
+                "Lưu ý (note): dự kiến — lịch nghỉ của năm này chưa được công bố chính thức "
+                "(provisional: the year's days off are not yet officially announced)"
+            )
+        lines.extend(f"Lưu ý (note): {note}" for note in self.notes)
+        for change in self.history:
+            lines.append(
+                f"Lịch sử (history): {change.kind.value} {format_instant(change.at)} — hạn cũ "
+                f"(previous due) {format_date(change.previous_due_date)} → "
+                f"{format_date(change.new_due_date)} — {change.rule.cite()}"
+                + (f" — {change.reason}" if change.reason else "")
+            )
+        return lines
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-friendly description (used by the CLI's ``--json``)."""
+        return {
+            "accepted_at": self.accepted_at.isoformat(),
+            "start": self.start.isoformat(),
+            "duration": self.duration.to_dict(),
+            "due_date": self.due_date.isoformat(),
+            "due_at": self.due_at.isoformat(),
+            "provisional": self.provisional,
+            "skipped": [
+                {
+                    "date": info.date.isoformat(),
+                    "kind": info.kind.value,
+                    "name_vi": info.name_vi,
+                    "name_en": info.name_en,
+                    "legal_ref": info.legal_ref.cite() if info.legal_ref else None,
+                }
+                for info in self.skipped
+            ],
+            "rule": {"id": self.rule.id, "legal_basis": self.rule.cite()},
+            "history": [
+                {
+                    "kind": c.kind.value,
+                    "at": c.at.isoformat(),
+                    "previous_due_date": c.previous_due_date.isoformat(),
+                    "new_due_date": c.new_due_date.isoformat(),
+                    "legal_basis": c.rule.cite(),
+                }
+                for c in self.history
+            ],
+            "notes": list(self.notes),
+            # the later steps of a sequence and the text's parts, only when there are some
+            **({"then": [step.to_dict() for step in self.then]} if self.then else {}),
+            **({"parts": list(self.parts)} if self.parts else {}),
+            "explanation": self._explain_lines(),
+        }
+
+
+def _describe_day(info: DayInfo) -> str:
+    text = f"{format_date(info.date)} — {info.name_vi} ({info.name_en})"
+    if info.legal_ref is not None:
+        text += f" — {info.legal_ref.cite()}"
+    if info.provisional:
+        text += " — dự kiến (projected)"
+    return text
+
+
+def _to_timedelta(amount: Decimal, unit: _dt.timedelta) -> _dt.timedelta:
+    micro = (amount * Decimal(unit // _MICRO)).to_integral_value(rounding=ROUND_HALF_UP)
+    return _dt.timedelta(microseconds=int(micro))
+
+
+def _add_months(day: _dt.date, months: int) -> _dt.date:
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    if year > _dt.MAXYEAR:
+        raise DurationError(
+            f"Thời hạn (duration): {months} tháng from {day.isoformat()} is beyond the year "
+            f"{_dt.MAXYEAR}",
+            months=months,
+        )
+    # Civil Code 2015 Art. 148.3: the corresponding day, or the month's last day
+    return _dt.date(year, month, min(day.day, _calendar.monthrange(year, month)[1]))
+
+
+def _roll_forward(nominal: _dt.date, cal: WorkCalendar) -> tuple[_dt.date, _dt.date | None]:
+    """Civil Code 2015 Art. 148.5: a last day that is a day off moves to the next working day.
+
+    Returns the due date and the date after which skipped days are listed (None: none skipped).
+    """
+    if cal.is_working_day(nominal):
+        return nominal, None
+    return cal.next_working_day(nominal), nominal - _ONE_DAY
+
+
+def _shift_date(day: _dt.date, days: int) -> _dt.date:
+    try:
+        return day + _dt.timedelta(days=days)
+    except OverflowError:
+        raise DurationError(
+            f"Thời hạn (duration): {days} ngày from {day.isoformat()} is beyond the calendar",
+            days=days,
+        ) from None
+
+
+class _Count(NamedTuple):
+    """What counting one limit gives, before it becomes a :class:`Deadline`."""
+
+    rule_id: str
+    start: _dt.datetime
+    due_date: _dt.date
+    due_at: _dt.datetime
+    skipped_after: _dt.date | None
+    note: str = ""
+
+
+def _closing(day: _dt.date, hours: OfficeHours) -> _dt.datetime:
+    return _dt.datetime.combine(day, hours.closes, tzinfo=VN_TZ)
+
+
+def _count_working_days(
+    start: _dt.datetime, duration: Duration, cal: WorkCalendar, hours: OfficeHours
+) -> _Count:
+    day = start.date()
+    due_date = cal.add_working_days(day, int(duration.amount))
+    return _Count("working_days", start, due_date, _closing(due_date, hours), day)
+
+
+def _count_working_time(
+    start: _dt.datetime, duration: Duration, cal: WorkCalendar, hours: OfficeHours
+) -> _Count:
+    per = {
+        DurationUnit.WORKING_DAY: hours.day_length,
+        DurationUnit.WORKING_HOUR: _dt.timedelta(hours=1),
+        DurationUnit.WORKING_MINUTE: _dt.timedelta(minutes=1),
+    }[duration.unit]
+    day = start.date()
+    start, due_at = _add_working_time(start, _to_timedelta(duration.amount, per), cal, hours)
+    return _Count("working_time", start, due_at.date(), due_at, day)
+
+
+def _count_calendar_time(
+    start: _dt.datetime, duration: Duration, cal: WorkCalendar, hours: OfficeHours
+) -> _Count:
+    day, amount = start.date(), int(duration.amount)
+    if duration.unit is DurationUnit.CALENDAR_DAY:
+        rule_id, nominal = "calendar_days", _shift_date(day, amount)
+    else:
+        rule_id, nominal = "months", _add_months(day, amount)
+    due_date, skipped_after = _roll_forward(nominal, cal)
+    return _Count(rule_id, start, due_date, _closing(due_date, hours), skipped_after)
+
+
+def _count_clock_time(
+    start: _dt.datetime, duration: Duration, cal: WorkCalendar, _hours: OfficeHours
+) -> _Count:
+    per = (
+        _dt.timedelta(hours=1)
+        if duration.unit is DurationUnit.CLOCK_HOUR
+        else _dt.timedelta(minutes=1)
+    )
+    # the start must lie inside the calendar like any other (CalendarRangeError); with the
+    # amount capped by Duration the sum below then stays far from datetime's limits
+    cal.is_working_day(start.date())
+    due_at = start + _to_timedelta(duration.amount, per)
+    note = ""
+    if not cal.is_working_day(due_at.date()):
+        note = (
+            "hạn rơi vào ngày nghỉ; thời hạn tính bằng giờ chạy liên tục (the due instant "
+            "falls on a day off; clock-hour limits run through days off — open question Q3)"
+        )
+    return _Count("clock_time", start, due_at.date(), due_at, None, note)
+
+
+def _count_same_day(
+    start: _dt.datetime, duration: Duration, cal: WorkCalendar, hours: OfficeHours
+) -> _Count:
+    day, cutoff = start.date(), duration.cutoff
+    if cal.is_working_day(day) and (cutoff is None or start.time() <= cutoff):
+        due_date = day
+    else:
+        due_date = cal.next_working_day(day)
+    return _Count("same_day", start, due_date, max(_closing(due_date, hours), start), day)
+
+
+def _count_immediate(
+    start: _dt.datetime, _duration: Duration, cal: WorkCalendar, hours: OfficeHours
+) -> _Count:
+    position_day, elapsed = _working_position(start, cal, hours)
+    due_at = max(_instant(position_day, elapsed, hours, at_end=False), start)
+    return _Count("immediate", start, due_at.date(), due_at, start.date())
+
+
+_COUNTERS = {
+    DurationUnit.WORKING_DAY: _count_working_time,
+    DurationUnit.WORKING_HOUR: _count_working_time,
+    DurationUnit.WORKING_MINUTE: _count_working_time,
+    DurationUnit.CALENDAR_DAY: _count_calendar_time,
+    DurationUnit.MONTH: _count_calendar_time,
+    DurationUnit.CLOCK_HOUR: _count_clock_time,
+    DurationUnit.CLOCK_MINUTE: _count_clock_time,
+    DurationUnit.SAME_DAY: _count_same_day,
+    DurationUnit.IMMEDIATE: _count_immediate,
+}
+
+
+def _count(
+    start: _dt.datetime, duration: Duration, cal: WorkCalendar, hours: OfficeHours
+) -> _Count:
+    """Count ``duration`` from ``start`` by its unit's rule (fractional working days: working time)."""
+    if duration.unit is DurationUnit.WORKING_DAY and duration.is_whole:
+        return _count_working_days(start, duration, cal, hours)
+    return _COUNTERS[duration.unit](start, duration, cal, hours)
+
+
+def _compute(
+    accepted_at: _dt.datetime,
+    duration: Duration,
+    cal: WorkCalendar,
+    hours: OfficeHours,
+    start_after_cutoff: _dt.time | None,
+    *,
+    then: tuple[Duration, ...] = (),
+    parts: tuple[str, ...] = (),
+) -> Deadline:
+    start = accepted_at
+    notes: list[str] = []
+    if start_after_cutoff is not None and accepted_at.time() > start_after_cutoff:
+        next_day = cal.next_working_day(accepted_at.date())
+        start = _dt.datetime.combine(next_day, hours.opens, tzinfo=VN_TZ)
+        notes.append(
+            f"tiếp nhận sau {start_after_cutoff:%H:%M}: tính từ ngày làm việc tiếp theo "
+            f"(received after {start_after_cutoff:%H:%M}: counted as received "
+            f"{format_date(next_day)} {hours.opens:%H:%M}) — "
+            + counting_rule("start_after_cutoff").cite()
+        )
+    first = count = _count(start, duration, cal, hours)
+    for index, step in enumerate(then, start=2):
+        notes.append(
+            f"bước {index - 1} đến hạn (step {index - 1} due) {format_instant(count.due_at)}; "
+            f"bước {index} (step {index}): {step}"
+        )
+        count = _count(count.due_at, step, cal, hours)
+    notes.extend(c.note for c in (first, count) if c.note)
+    return Deadline(
+        accepted_at=accepted_at,
+        start=first.start,
+        duration=duration,
+        due_date=count.due_date,
+        due_at=count.due_at,
+        provisional=cal.is_provisional(max(count.due_date, accepted_at.date())),
+        rule=_rule(first.rule_id),
+        office_hours=hours,
+        calendar=cal,
+        skipped_after=first.skipped_after,
+        start_after_cutoff=start_after_cutoff,
+        notes=tuple(dict.fromkeys(notes)),
+        then=then,
+        parts=parts,
+    )
+
+
+def _resolve(duration: object, case: object, channel: object, alternative: object) -> Plan:
+    if isinstance(duration, Duration):
+        if case is not None or channel is not None or alternative is not None:
+            raise InputTypeError(
+                "Thời hạn (duration): case, channel and alternative apply to a ProcessingTime, "
+                "not to a Duration",
+                argument="duration",
+            )
+        return Plan((duration,))
+    if isinstance(duration, ProcessingTime):
+        return plan(duration, case=case, channel=channel, alternative=alternative)
+    raise InputTypeError(
+        "Thời hạn (duration): expected a Duration or a ProcessingTime, got "
+        f"{type(duration).__name__}",
+        hint="parse text first: parse_processing_time('05 ngày làm việc')",
+        argument="duration",
+        got=type(duration).__name__,
+    )
+
+
+def compute_deadline(
+    accepted_at: _dt.datetime,
+    duration: Duration | ProcessingTime,
+    *,
+    calendar: WorkCalendar | None = None,
+    office_hours: OfficeHours | None = None,
+    case: str | None = None,
+    channel: str | None = None,
+    alternative: AlternativeKind | str | None = None,
+) -> Deadline:
+    """Return the due date of a dossier accepted at ``accepted_at`` with limit ``duration``.
+
+    Counting (legal basis in ``data/counting_rules.json``; details in
+    ``docs/fundamentals/deadlines.md``): working days — the N-th working day strictly after the
+    acceptance date (Civil Code 2015 Art. 147.2), by the end of office hours; calendar days and
+    months — the date N days or months later (Art. 148.3), moved to the next working day if it
+    is a day off (Art. 148.5); working hours, minutes and fractional working days — inside the
+    office windows; clock hours and minutes — elapsed time; same day — that day unless accepted
+    after the cut-off or on a day off; immediate — the acceptance instant.
+
+    Args:
+        accepted_at: When the complete, valid dossier was accepted (Decree 118/2025 Art. 17.3).
+            Must be time-zone aware; it is converted to Vietnam time (UTC+7).
+        duration: The limit, or a parsed :class:`ProcessingTime`, whose reading is applied:
+            a limit or total as it is; steps in different units one after the other; the
+            general case or the named ``case``/``channel``; the named ``alternative``
+            (extends: added; replaces: on its own); the start-next-day rule. Parts kept apart
+            (posting, the applicant's time) are explained, not counted.
+        calendar: The working calendar; default :func:`tthc.calendar.civil_service_calendar`.
+        office_hours: The office windows; default 07:30–11:30 and 13:00–17:00.
+        case: Words of the label of the case that applies (accent-insensitive).
+        channel: ``"online"``/``"trực tuyến"``, ``"counter"``/``"trực tiếp"``, ``"post"``.
+        alternative: The conditional limit that applies, e.g. ``AlternativeKind.VERIFICATION``.
+
+    Returns:
+        The :class:`Deadline`.
+
+    Raises:
+        InputTypeError: wrong argument types.
+        NaiveDatetimeError: ``accepted_at`` has no time zone.
+        CaseRequired: cases with no default, or channels, and none named (``context['cases']``
+            lists the labels).
+        ProcessingTimeParseError: the named channel has no time of its own in the text, or a
+            part cannot be counted.
+        DurationError: no limit ("không quy định", a reference elsewhere), only conditional
+            limits, or a ``case``/``alternative`` the text does not give.
+        CalendarRangeError: a date outside the calendar's range.
+        ProvisionalCalendarError: strict calendar and a projected year is touched.
+
+    Example:
+        >>> from datetime import datetime
+        >>> from tthc import VN_TZ
+        >>> d = compute_deadline(datetime(2026, 4, 29, 10, tzinfo=VN_TZ), Duration.working_days(5))
+        >>> d.due_date
+        datetime.date(2026, 5, 8)
+    """
+    # Fast path for the common case, with the same checks and the same result as _compute: an
+    # exact datetime already in Vietnam time, a whole number of working days, exact calendar and
+    # office-hours types (anything else, subclasses included, takes the general path below).
+    if (
+        type(accepted_at) is _DATETIME
+        and accepted_at.tzinfo is VN_TZ
+        and type(duration) is Duration
+        and (n := duration._whole_working_days) is not None
+        and (calendar is None or type(calendar) is WorkCalendar)
+        and (office_hours is None or type(office_hours) is OfficeHours)
+        and case is None
+        and channel is None
+        and alternative is None
+    ):
+        return _fast_working_days(accepted_at, duration, n, calendar, office_hours)
+    accepted = to_vietnam_time(accepted_at, "accepted_at")
+    steps = _resolve(duration, case, channel, alternative)
+    cal, hours = resolve(calendar, office_hours)
+    first, *then = steps.steps
+    return _compute(
+        accepted, first, cal, hours, steps.start_after_cutoff, then=tuple(then), parts=steps.parts
+    )
+
+
+def _fast_working_days(
+    accepted_at: _dt.datetime,
+    duration: Duration,
+    n: int,
+    calendar: WorkCalendar | None,
+    office_hours: OfficeHours | None,
+) -> Deadline:
+    """The fast path of :func:`compute_deadline`: exact types, Vietnam time, whole working days."""
+    cal = civil_service_calendar() if calendar is None else calendar
+    day = accepted_at.date()
+    due_date = cal.add_working_days(day, n)  # range and strict checks happen here
+    if office_hours is None:
+        hours, closes = DEFAULT_OFFICE_HOURS, _DEFAULT_CLOSES
+    else:
+        hours, closes = office_hours, office_hours.closes
+    # Positional, in the field order of Deadline (saves the keyword matching).
+    return Deadline(
+        accepted_at,  # accepted_at
+        accepted_at,  # start
+        duration,  # duration
+        due_date,  # due_date
+        _COMBINE(due_date, closes, VN_TZ),  # due_at
+        due_date > cal.confirmed_through,  # provisional (due_date > day, in range)
+        _working_days_rule(),  # rule
+        hours,  # office_hours
+        cal,  # calendar
+        day,  # skipped_after
+    )
+
+
+_DATETIME = _dt.datetime
+_COMBINE = _dt.datetime.combine
+_DEFAULT_CLOSES = DEFAULT_OFFICE_HOURS.closes
+
+
+@functools.cache
+def _working_days_rule() -> CountingRule:
+    return _rule("working_days")

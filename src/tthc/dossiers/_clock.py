@@ -1,0 +1,193 @@
+"""The dossier's processing time: the due date set at acceptance and every revision of it.
+
+The arithmetic and its legal rules are those of :mod:`tthc.deadlines` (this module is the only
+place that calls it): a revision ties the new :class:`~tthc.deadlines.Deadline` to the event
+that caused it, the due date it replaced and the legal basis.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+import attrs
+
+from tthc._time import VN_TZ
+from tthc.calendar import OfficeHours, WorkCalendar
+from tthc.deadlines import (
+    Alternative,
+    AlternativeKind,
+    Deadline,
+    Duration,
+    ProcessingTime,
+    compute_deadline,
+    extend,
+    pause_for_financial_obligation,
+    restart_after_supplement,
+    switch_to_alternative,
+)
+from tthc.dossiers._records import DeadlineRevision, DeadlineRevisionKind
+from tthc.dossiers._state import Clock, Context, Extension, Link, Step
+from tthc.errors import DurationError, ExtensionNotAllowed, InvalidEvent
+from tthc.legal import LegalRef
+
+__all__: list[str] = []  # private module
+
+_REASONS = {
+    DeadlineRevisionKind.SET: "dossier accepted: the processing time starts",
+    DeadlineRevisionKind.RESTARTED: "complete supplement received: the limit restarts from zero",
+    DeadlineRevisionKind.VERIFICATION: "verification needed: the longer limit applies",
+}
+
+_EXTENSION_REFUSALS = {
+    "not_later": "must be later than the due date in force",
+    "not_a_working_day": "must be a working day",
+}
+
+
+def base_duration(limit: ProcessingTime | Duration) -> Duration:
+    """Return the single base limit (a :class:`ProcessingTime` without one is refused)."""
+    if isinstance(limit, Duration):
+        return limit
+    return limit.require_base()
+
+
+def _verification_alternative(limit: ProcessingTime | Duration) -> Alternative | None:
+    if isinstance(limit, Duration):
+        return None
+    try:
+        return limit.alternative(AlternativeKind.VERIFICATION)
+    except DurationError:
+        return None
+
+
+def deadline(
+    start: _dt.datetime, limit: ProcessingTime | Duration, cal: WorkCalendar, hours: OfficeHours
+) -> Deadline:
+    """Compute the deadline of ``limit`` from ``start`` on the dossier's calendar."""
+    # a ProcessingTime keeps its "counted from the next working day after 15 giờ" rule
+    return compute_deadline(start, limit, calendar=cal, office_hours=hours)
+
+
+def end_of_day(day: _dt.date, hours: OfficeHours) -> _dt.datetime:
+    """Return the end of office hours on ``day`` (the due instant of a day limit)."""
+    return _dt.datetime.combine(day, hours.closes, tzinfo=VN_TZ)
+
+
+def _revision(
+    step: Step, kind: DeadlineRevisionKind, new: Deadline, previous: _dt.date | None
+) -> DeadlineRevision:
+    text = _REASONS[kind]
+    if step.event.reason:
+        text = f"{text} ({step.event.reason})"
+    return DeadlineRevision(
+        event_index=step.event_index,
+        at=step.at,
+        kind=kind,
+        due_date=new.due_date,
+        due_at=new.due_at,
+        previous_due_date=previous,
+        reason=text,
+        legal_ref=step.row.legal_ref,
+        deadline=new,
+    )
+
+
+def start(step: Step) -> Clock:
+    """Acceptance: the processing time starts (Điều 17.3)."""
+    ctx: Context = step.ctx
+    new = deadline(step.at, ctx.processing_time, ctx.calendar, ctx.hours)
+    return Clock(new, Link(_revision(step, DeadlineRevisionKind.SET, new, None)))
+
+
+def restart(clock: Clock, step: Step) -> Clock:
+    """A complete supplement: the limit restarts from zero (Điều 19.5)."""
+    new = restart_after_supplement(clock.deadline, step.at)
+    revision = _revision(step, DeadlineRevisionKind.RESTARTED, new, clock.current.due_date)
+    return attrs.evolve(clock, deadline=new, history=Link(revision, clock.history))
+
+
+def verify(clock: Clock, step: Step) -> Clock:
+    """Verification: switch once to the longer alternative limit, if the procedure has one."""
+    alternative = _verification_alternative(step.ctx.processing_time)
+    if alternative is None or clock.verification:
+        return clock
+    try:
+        new = switch_to_alternative(clock.deadline, alternative, recorded_at=step.at)
+    except DurationError:
+        new = clock.deadline  # the conditional limit is not longer: nothing changes
+    history = clock.history
+    if new.due_at > clock.deadline.due_at:
+        revision = _revision(step, DeadlineRevisionKind.VERIFICATION, new, clock.current.due_date)
+        history = Link(revision, history)
+    return attrs.evolve(clock, deadline=new, history=history, verification=True)
+
+
+def extended(clock: Clock, step: Step) -> Clock:
+    """The one extension with an apology (Điều 19.6); a late notice is the caller's breach.
+
+    Raises:
+        InvalidEvent: The new due date is not later than the one in force, or not a working day.
+    """
+    event = step.event
+    assert event.new_due_date is not None  # the event's validators require it
+    previous = clock.current.due_date
+    try:
+        # Điều 19.6 (tthc.deadlines holds the rule); a late notice is recorded as a breach
+        new = extend(
+            clock.deadline,
+            requested_on=step.day,
+            new_duration_or_due=event.new_due_date,
+            allow_late=True,
+        )
+    except ExtensionNotAllowed as err:
+        reason = err.context.get("reason")
+        if reason not in _EXTENSION_REFUSALS:
+            raise
+        raise InvalidEvent(
+            f"Ngày hẹn mới (new due date) {event.new_due_date.isoformat()} "
+            f"{_EXTENSION_REFUSALS[reason]} (due date in force {previous.isoformat()})",
+            dossier_code=step.ctx.code,
+            reason=f"extension_{reason}",
+            index=step.event_index,
+        ) from None
+    revision = DeadlineRevision(
+        event_index=step.event_index,
+        at=step.at,
+        kind=DeadlineRevisionKind.EXTENDED,
+        due_date=new.due_date,
+        due_at=new.due_at,
+        previous_due_date=previous,
+        reason=event.reason,
+        legal_ref=event.legal_ref or step.row.legal_ref,
+        deadline=new,
+    )
+    extension = Extension(step.event_index, step.day, previous, new.due_date)
+    return attrs.evolve(
+        clock, deadline=new, history=Link(revision, clock.history), extension=extension
+    )
+
+
+def payment_excluded(clock: Clock, step: Step, requested_at: _dt.datetime) -> Clock:
+    """Sector law excludes the time waiting for payment: the due date moves by that time."""
+    ref: LegalRef = step.ctx.sector_rules.legal_ref or step.row.legal_ref
+    moved = pause_for_financial_obligation(
+        clock.deadline,
+        requested_at=requested_at,
+        completed_at=step.at,
+        excluded_from_limit=True,
+        legal_ref=ref,
+    )
+    if moved.due_at == clock.deadline.due_at:
+        return attrs.evolve(clock, deadline=moved)
+    revision = DeadlineRevision(
+        event_index=step.event_index,
+        at=step.at,
+        kind=DeadlineRevisionKind.PAYMENT_EXCLUDED,
+        due_date=moved.due_date,
+        due_at=moved.due_at,
+        previous_due_date=clock.deadline.due_date,
+        reason="time waiting for payment excluded by sector law: " + moved.history[-1].reason,
+        legal_ref=ref,
+        deadline=moved,
+    )
+    return attrs.evolve(clock, deadline=moved, history=Link(revision, clock.history))

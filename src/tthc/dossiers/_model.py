@@ -1,0 +1,429 @@
+"""The vocabulary of a dossier's life and the event it is made of.
+
+Channels, roles, statuses and events are bilingual enumerations (:class:`LabelledEnum`); the
+facts the law or the national portal fix about them (portal codes, who may record an event,
+whether it needs written reasons) are read from ``dossier_rules.json``.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from tthc._enums import LabelledEnum
+from tthc._text import fold
+from tthc._validate import require_date
+from tthc.deadlines import Duration
+from tthc.dossiers import _legal
+from tthc.dossiers._checks import Validator, instance_of, non_empty_str, vietnam_instant
+from tthc.errors import InputTypeError, InvalidEvent
+from tthc.legal import LegalRef
+
+__all__: list[str] = []  # private module: the names are exported by tthc.dossiers
+
+# --- vocabulary ----------------------------------------------------------------------------------
+
+
+class Channel(LabelledEnum):
+    """How the dossier was filed (kênh thực hiện)."""
+
+    COUNTER = "counter", "Trực tiếp", "At the counter"
+    ONLINE = "online", "Trực tuyến", "Online"
+    POST = "post", "Qua dịch vụ bưu chính công ích", "By post"
+
+    @property
+    def portal_code(self) -> int:
+        """``KenhThucHien`` code of the national portal: 1 counter, 2 online, 3 post."""
+        return int(_legal.rules().channels[self.value]["portal_code"])
+
+    @classmethod
+    def parse(cls, value: object) -> Channel:
+        """Return the channel a label names, in any of the spellings tthc meets.
+
+        One vocabulary for the catalogue and the dossiers: the value (``"counter"``), the
+        Vietnamese name as the national portal prints it in a procedure (``"Trực tiếp"``,
+        ``"Trực tuyến"``, ``"Dịch vụ bưu chính"``) or in a dossier (``"Qua dịch vụ bưu chính
+        công ích"``), the English name, or the portal's ``KenhThucHien`` code (``1``, ``"2"``);
+        accents, case and spacing ignored.
+
+        Raises:
+            InputTypeError: ``value`` names no channel.
+        """
+        if isinstance(value, Channel):
+            return value
+        key = fold(str(value)) if isinstance(value, (str, int)) else ""
+        for channel in cls:
+            if key in _channel_labels(channel):
+                return channel
+        raise InputTypeError(
+            f"Kênh thực hiện (channel) {value!r} is not one of: "
+            + ", ".join(f"{c.value} ({c.name_vi})" for c in cls),
+            argument="channel",
+            got=repr(value),
+        )
+
+
+def _channel_labels(channel: Channel) -> frozenset[str]:
+    """Every folded spelling of ``channel`` (:meth:`Channel.parse`)."""
+    extra = {"post": ("Dịch vụ bưu chính", "Qua dịch vụ bưu chính", "bưu chính")}
+    names = (channel.value, channel.name_vi, channel.name_en, str(channel.portal_code))
+    return frozenset(fold(name) for name in (*names, *extra.get(channel.value, ())))
+
+
+class ActorRole(LabelledEnum):
+    """Who acts on a dossier."""
+
+    APPLICANT = "applicant", "Tổ chức, cá nhân nộp hồ sơ", "Applicant"
+    ONE_STOP = "one_stop", "Bộ phận Một cửa", "One-stop section"
+    COMPETENT_AUTHORITY = (
+        "competent_authority",
+        "Cơ quan có thẩm quyền giải quyết",
+        "Competent authority",
+    )
+    PARTICIPATING_AGENCY = (
+        "participating_agency",
+        "Cơ quan phối hợp (liên thông)",
+        "Participating agency (inter-agency procedure)",
+    )
+    PORTAL = "portal", "Cổng Dịch vụ công / hệ thống thông tin", "Public service portal or system"
+
+
+class DossierStatus(LabelledEnum):
+    """Status of a dossier (trạng thái hồ sơ), with its national portal code.
+
+    Names are those systems show (tthc rules spec §4.1–4.2); the portal codes come from
+    ``dossier_rules.json``.
+    """
+
+    DRAFT = "draft", "Chưa nộp, chưa tiếp nhận", "not yet submitted or received"
+    SUBMITTED = "submitted", "Mới đăng ký", "submitted online, awaiting the intake check"
+    RETURNED_AT_INTAKE = (
+        "returned_at_intake",
+        "Hướng dẫn bổ sung, hoàn thiện hồ sơ khi tiếp nhận",
+        "returned for completion at intake",
+    )
+    REFUSED_AT_INTAKE = "refused_at_intake", "Không được tiếp nhận", "refused at intake"
+    ACCEPTED = "accepted", "Được tiếp nhận", "accepted"
+    IN_PROCESS = "in_process", "Đang xử lý", "in process"
+    SUPPLEMENT_REQUESTED = "supplement_requested", "Yêu cầu bổ sung giấy tờ", "supplement requested"
+    AWAITING_PAYMENT = (
+        "awaiting_payment",
+        "Yêu cầu thực hiện nghĩa vụ tài chính",
+        "awaiting payment of financial obligations",
+    )
+    WITHDRAWN = "withdrawn", "Công dân yêu cầu rút hồ sơ", "withdrawn by the applicant"
+    STOPPED = "stopped", "Dừng xử lý", "processing stopped"
+    REFUSED_AFTER_REVIEW = (
+        "refused_after_review",
+        "Từ chối giải quyết hồ sơ",
+        "refused after review",
+    )
+    RESULT_READY = "result_ready", "Đã xử lý xong", "result ready"
+    DELIVERED = "delivered", "Đã trả kết quả", "result delivered"
+    CORRECTING = "correcting", "Đang đính chính kết quả", "correcting the delivered result"
+
+    @property
+    def portal_code(self) -> int | None:
+        """``TrangThaiHoSo`` code (1–10) for the national portal; ``None`` for ``DRAFT``."""
+        code = _legal.rules().statuses[self.value]["portal_code"]
+        return None if code is None else int(code)
+
+    @property
+    def is_terminal(self) -> bool:
+        """Whether no event can follow (refused, withdrawn, stopped)."""
+        return self in _TERMINAL
+
+    def __str__(self) -> str:
+        return f"{self.name_vi} ({self.name_en})"
+
+
+_TERMINAL = frozenset(
+    {
+        DossierStatus.REFUSED_AT_INTAKE,
+        DossierStatus.WITHDRAWN,
+        DossierStatus.STOPPED,
+        DossierStatus.REFUSED_AFTER_REVIEW,
+    }
+)
+
+
+class EventKind(LabelledEnum):
+    """What happened to a dossier."""
+
+    SUBMITTED_ONLINE = "submitted_online", "Nộp hồ sơ trực tuyến", "submitted online"
+    RETURNED_AT_INTAKE = (
+        "returned_at_intake",
+        "Hướng dẫn bổ sung, hoàn thiện hồ sơ khi tiếp nhận",
+        "returned for completion at intake",
+    )
+    REFUSED_AT_INTAKE = "refused_at_intake", "Từ chối tiếp nhận hồ sơ", "refused at intake"
+    ACCEPTED = (
+        "accepted",
+        "Tiếp nhận hồ sơ, cấp Giấy tiếp nhận và hẹn trả kết quả",
+        "accepted (receipt issued, clock starts)",
+    )
+    FORWARDED = "forwarded", "Chuyển hồ sơ", "forwarded"
+    SUPPLEMENT_REQUESTED = (
+        "supplement_requested",
+        "Yêu cầu bổ sung, hoàn thiện hồ sơ",
+        "supplement requested",
+    )
+    SUPPLEMENT_RECEIVED = "supplement_received", "Tiếp nhận hồ sơ đã bổ sung", "supplement received"
+    CLOSED_NO_SUPPLEMENT = (
+        "closed_no_supplement",
+        "Đóng hồ sơ do không bổ sung, hoàn thiện",
+        "closed for missing supplement",
+    )
+    PAYMENT_REQUESTED = (
+        "payment_requested",
+        "Yêu cầu thực hiện nghĩa vụ tài chính",
+        "payment requested",
+    )
+    PAYMENT_RECEIVED = "payment_received", "Đã thực hiện nghĩa vụ tài chính", "payment received"
+    VERIFICATION_REQUIRED = "verification_required", "Cần xác minh", "verification required"
+    EXTENSION_GRANTED = (
+        "extension_granted",
+        "Xin lỗi và hẹn lại ngày trả kết quả",
+        "extension granted with an apology",
+    )
+    REFUSED_AFTER_REVIEW = (
+        "refused_after_review",
+        "Từ chối giải quyết hồ sơ",
+        "refused after review",
+    )
+    RESULT_ISSUED = "result_issued", "Có kết quả giải quyết", "result issued"
+    RESULT_DELIVERED = "result_delivered", "Trả kết quả", "result delivered"
+    WITHDRAWN = (
+        "withdrawn",
+        "Dừng giải quyết theo yêu cầu (rút hồ sơ)",
+        "withdrawn by the applicant",
+    )
+    CORRECTION_REQUESTED = (
+        "correction_requested",
+        "Yêu cầu đính chính kết quả",
+        "correction requested",
+    )
+    CORRECTED = "corrected", "Đã đính chính kết quả", "result corrected"
+
+    @property
+    def reason_required(self) -> bool:
+        """Whether the law wants written reasons for this event (refusals, requests, apology)."""
+        return bool(_legal.rules().events[self.value]["reason_required"])
+
+    def __str__(self) -> str:
+        return f"{self.name_vi} ({self.name_en})"
+
+
+# --- who acted -----------------------------------------------------------------------------------
+
+
+def _name_and_unit(actor: Actor, attribute: Any, name: object) -> None:
+    # runs after the type check of ``unit``: the unit must name someone
+    if not isinstance(name, str):
+        raise InputTypeError("Người thực hiện (actor): name must be a str", argument=attribute.name)
+    if not actor.unit.strip():
+        raise InvalidEvent(
+            "Đơn vị thực hiện (acting unit) must not be empty",
+            hint="name the unit that acted, e.g. 'Bộ phận Một cửa xã Tân Phú'",
+            argument="unit",
+            reason="empty_unit",
+        )
+
+
+@attrs.frozen(slots=True)
+class Actor:
+    """Who acted: a role and the unit acting (``"UBND xã Tân Phú"``), optionally a person.
+
+    Attributes:
+        role: The role in the procedure.
+        unit: Name or code of the acting unit.
+        name: Name or position of the person, optional.
+    """
+
+    role: ActorRole = attrs.field(
+        validator=instance_of(ActorRole, "Vai trò (actor role) must be an ActorRole, got {got}")
+    )
+    unit: str = attrs.field(
+        validator=instance_of(str, "Người thực hiện (actor): unit must be a str")
+    )
+    name: str = attrs.field(default="", validator=_name_and_unit)
+
+
+# --- the event -----------------------------------------------------------------------------------
+
+
+def _payload(kind: EventKind, value_check: Validator, *, required: bool = False) -> Validator:
+    """Validator: the field is given for ``kind`` only (and must be, if ``required``).
+
+    A given value is then checked by ``value_check``.
+    """
+
+    def check(event: DossierEvent, attribute: Any, value: object) -> None:
+        name = attribute.name
+        allowed = event.kind is kind
+        if allowed and required and value is None:
+            raise InvalidEvent(
+                f"Sự kiện (event) '{event.kind.value}' needs {name}",
+                argument=name,
+                reason="payload",
+                event=event.kind.value,
+            )
+        if value is None:
+            return
+        if not allowed:
+            raise InvalidEvent(
+                f"Sự kiện (event) '{event.kind.value}' does not take {name}",
+                argument=name,
+                reason="payload",
+                event=event.kind.value,
+            )
+        value_check(event, attribute, value)
+
+    return check
+
+
+def _reason(event: DossierEvent, attribute: Any, reason: object) -> None:
+    if not isinstance(reason, str):
+        raise InputTypeError("Lý do (reason) must be a str", argument=attribute.name)
+    if reason.strip() or not event.kind.reason_required:
+        return
+    # every event that needs a reason has its article in dossier_rules.json (tested)
+    ref = _legal.rules().event_refs[event.kind.value]
+    raise InvalidEvent(
+        f"Lý do (reason) is required for '{event.kind.value}': the law wants it in writing "
+        f"({ref.cite()})",
+        hint="state the reasons, as on the form given to the applicant",
+        argument="reason",
+        reason="missing_reason",
+        event=event.kind.value,
+        legal_ref=ref,
+    )
+
+
+def _aware(_: object, attribute: Any, value: Any) -> None:
+    vietnam_instant(value, attribute.name)
+
+
+def _receiving_unit(_: object, attribute: Any, value: object) -> None:
+    if not isinstance(value, str) or not value:
+        raise InvalidEvent(
+            "Đơn vị nhận (receiving unit) must be a non-empty str",
+            argument=attribute.name,
+            reason="payload",
+        )
+
+
+def _a_date(_: object, attribute: Any, value: object) -> None:
+    require_date(value, attribute.name)
+
+
+def _an_amount(_: object, attribute: Any, value: object) -> None:
+    if not isinstance(value, Decimal) or not value.is_finite() or value < 0:
+        raise InvalidEvent(
+            "Số tiền (amount) must be a finite, non-negative Decimal",
+            argument=attribute.name,
+            reason="payload",
+        )
+
+
+@attrs.frozen(slots=True)
+class DossierEvent:
+    """One thing that happened to a dossier: what, when, who and why.
+
+    Payload fields are used by some kinds only and must be left empty by the others:
+    ``to_unit`` and ``time_allowed`` by ``FORWARDED`` (the receiving agency and its own time in
+    an inter-agency hand-off, Điều 20), ``new_due_date`` by ``EXTENSION_GRANTED`` (required),
+    ``amount`` by ``PAYMENT_REQUESTED``.
+
+    Attributes:
+        kind: What happened.
+        dossier_code: Code of the dossier (mã số hồ sơ) this event belongs to.
+        at: When, an aware datetime (naive ones are refused).
+        actor: Who acted.
+        reason: Why, in words (required for refusals, requests and the apology).
+        legal_ref: Legal basis the actor cited, optional.
+        to_unit: Forwarding only: the receiving unit.
+        time_allowed: Forwarding only: the receiving agency's own time for its step.
+        new_due_date: Extension only: the new return date.
+        amount: Payment request only: the amount asked, in VND.
+    """
+
+    kind: EventKind = attrs.field(
+        validator=instance_of(
+            EventKind, "Loại sự kiện (event kind) must be an EventKind, got {got}"
+        )
+    )
+    dossier_code: str = attrs.field(
+        validator=non_empty_str(
+            "Mã số hồ sơ (dossier code) of the event must be a non-empty str",
+            InvalidEvent,
+            reason="empty_dossier_code",
+        )
+    )
+    at: _dt.datetime = attrs.field(validator=_aware)
+    actor: Actor = attrs.field(
+        validator=instance_of(Actor, "Người thực hiện (actor) must be an Actor")
+    )
+    reason: str = attrs.field(default="", validator=_reason)
+    legal_ref: LegalRef | None = attrs.field(
+        default=None,
+        validator=instance_of(LegalRef, "Căn cứ (legal_ref) must be a LegalRef", optional=True),
+    )
+    to_unit: str | None = attrs.field(
+        default=None, validator=_payload(EventKind.FORWARDED, _receiving_unit, required=True)
+    )
+    time_allowed: Duration | None = attrs.field(
+        default=None,
+        validator=_payload(
+            EventKind.FORWARDED,
+            instance_of(Duration, "Thời hạn của bước (step time) must be a Duration"),
+        ),
+    )
+    new_due_date: _dt.date | None = attrs.field(
+        default=None, validator=_payload(EventKind.EXTENSION_GRANTED, _a_date, required=True)
+    )
+    amount: Decimal | None = attrs.field(
+        default=None, validator=_payload(EventKind.PAYMENT_REQUESTED, _an_amount)
+    )
+
+
+# --- sector law ----------------------------------------------------------------------------------
+
+
+def _period(least: int) -> Any:
+    """Validator: ``None`` or an ``int`` (not a bool) of at least ``least``."""
+
+    def check(_: object, attribute: Any, value: object) -> None:
+        if value is not None and (type(value) is not int or value < least):
+            raise InputTypeError(
+                f"Thời hạn chuyên ngành (sector period) {attribute.name} must be an int >= {least}",
+                argument=attribute.name,
+            )
+
+    return check
+
+
+@attrs.frozen(slots=True)
+class SectorRules:
+    """Sector-law exceptions to the national life-cycle limits, for one procedure.
+
+    Decree 118 lets sector law set other periods ("trừ trường hợp pháp luật chuyên ngành có quy
+    định"); ``None`` means the national rule in ``dossier_rules.json``.
+
+    Attributes:
+        supplement_notice_working_days: Period to ask for a supplement after acceptance
+            (national: 3 working days, Điều 19.5).
+        supplement_wait_days: Days the applicant has to supplement before the dossier is closed
+            (national: 15 days, Điều 19.5).
+        payment_excluded_from_limit: Whether the time spent waiting for the applicant to pay
+            financial obligations is excluded from the limit (no national rule; sector law).
+        legal_ref: The sector law these exceptions come from.
+    """
+
+    supplement_notice_working_days: int | None = attrs.field(default=None, validator=_period(0))
+    supplement_wait_days: int | None = attrs.field(default=None, validator=_period(1))
+    payment_excluded_from_limit: bool = False
+    legal_ref: LegalRef | None = None

@@ -1,0 +1,489 @@
+"""Applying one event to a dossier's state: the checks, then one small handler per event kind.
+
+:func:`step` refuses an event that does not fit (another dossier's, out of time order, not in
+the regime, not in the table for this status or channel, a once-only act repeated, the wrong
+actor), then builds the next frozen :class:`~tthc.dossiers._state.State` from what the event's
+handler (one per :class:`EventKind`, in :data:`_HANDLERS`) changes. Acts the law forbids but
+that happen are recorded as breaches.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Callable, Mapping
+from typing import Any, TypedDict
+
+import attrs
+
+from tthc._time import VN_TZ
+from tthc.deadlines import Duration, latest_extension_request, supplement_closing_date
+from tthc.dossiers import _clock, _legal
+from tthc.dossiers._model import ActorRole, Channel, DossierEvent, DossierStatus, EventKind
+from tthc.dossiers._records import Breach, Handoff, Pause, PauseReason
+from tthc.dossiers._rules import EVENT_ROLES, TRANSITIONS, Transition, allowed_events, rules_for
+from tthc.dossiers._state import (
+    Clock,
+    Context,
+    Link,
+    Milestones,
+    Requests,
+    State,
+    Step,
+    Supplement,
+    push,
+    replace_last,
+)
+from tthc.errors import InvalidEvent, InvalidTransition, RegimeNotModelled
+
+__all__: list[str] = []  # private module
+
+
+class Changes(TypedDict, total=False):
+    """What an event changes in the :class:`State`, besides its status (absent: unchanged)."""
+
+    times: Milestones
+    clock: Clock | None
+    requests: Requests
+    breaches: Link[Breach] | None
+    pauses: Link[Pause] | None
+    handoffs: Link[Handoff] | None
+
+
+def vn_date(instant: _dt.datetime) -> _dt.date:
+    """Return the date of ``instant`` in Vietnam."""
+    return instant.astimezone(VN_TZ).date()
+
+
+# --- what is allowed now -------------------------------------------------------------------------
+
+
+def once_only_block(state: State, kind: EventKind) -> str | None:
+    """Return why ``kind`` is refused as a repeated once-only act, or ``None``."""
+    if kind is EventKind.SUPPLEMENT_REQUESTED and state.requests.supplement is not None:
+        return "supplement_already_requested"
+    clock = state.clock
+    if kind is EventKind.EXTENSION_GRANTED and clock is not None and clock.extension is not None:
+        return "extension_already_granted"
+    return None
+
+
+def allowed_now(channel: Channel, state: State) -> tuple[EventKind, ...]:
+    """Events that would be accepted now (status, channel and once-only rules)."""
+    kinds = allowed_events(state.status, channel)
+    return tuple(kind for kind in kinds if once_only_block(state, kind) is None)
+
+
+def _refuse(
+    ctx: Context,
+    state: State,
+    event: DossierEvent,
+    reason: str,
+    *,
+    detail: str,
+    rule: Transition | None = None,
+    **extra: Any,
+) -> InvalidTransition:
+    rows = [rule] if rule is not None else rules_for(event.kind)
+    allowed = allowed_now(ctx.channel, state)
+    legal = "; ".join(f"{row.description} ({row.legal_ref.cite()})" for row in rows)
+    allowed_text = ", ".join(kind.value for kind in allowed) or "none (final status)"
+    return InvalidTransition(
+        f"Chuyển trạng thái không hợp lệ (invalid transition): '{event.kind.value}' is not "
+        f"allowed for dossier {ctx.code} in status '{state.status.value}' "
+        f"({state.status.name_vi}): {detail}. Allowed now: {allowed_text}. Legal basis: {legal}",
+        hint="record one of the allowed events, or fix the event log",
+        dossier_code=ctx.code,
+        status=state.status.value,
+        event=event.kind.value,
+        allowed=tuple(kind.value for kind in allowed),
+        reason=reason,
+        rule=rows[0].rule,
+        legal_ref=rows[0].legal_ref,
+        **extra,
+    )
+
+
+# --- the checks ----------------------------------------------------------------------------------
+
+
+def _check_log(ctx: Context, state: State, event: DossierEvent, index: int) -> None:
+    """Refuse an event of another dossier, or older than the last one."""
+    if event.dossier_code != ctx.code:
+        raise InvalidEvent(
+            f"Sự kiện của hồ sơ khác (event for another dossier): the event is for "
+            f"{event.dossier_code}, this dossier is {ctx.code}",
+            dossier_code=ctx.code,
+            event_dossier_code=event.dossier_code,
+            reason="other_dossier",
+            index=index,
+        )
+    if state.last_at is not None and event.at < state.last_at:
+        raise InvalidEvent(
+            f"Sự kiện sai thứ tự thời gian (event out of time order): '{event.kind.value}' at "
+            f"{event.at.isoformat()} is earlier than the last event at "
+            f"{state.last_at.isoformat()}",
+            hint="events are appended in time order; the log cannot be rewritten",
+            dossier_code=ctx.code,
+            reason="out_of_order",
+            index=index,
+        )
+
+
+def _check_regime(ctx: Context, event: DossierEvent, index: int) -> None:
+    """Refuse a dossier received outside the modelled regime (rules apply as at receipt)."""
+    data = _legal.rules()
+    received = vn_date(event.at)
+    if data.regime_validity.contains(received):
+        return
+    raise RegimeNotModelled(
+        f"Cơ chế một cửa chưa được mô hình hoá (regime not modelled): dossier {ctx.code} "
+        f"was received on {received.isoformat()}; tthc models {data.regime_name}, in force "
+        f"{data.regime_validity}, and a dossier is judged under the rules in force when it was "
+        "received",
+        hint=(
+            f"before that period dossiers followed {data.regime_before}; keep them out of "
+            "tthc.dossiers (compute_deadline still counts their days on the right calendar)"
+            if data.regime_validity.start is not None and received < data.regime_validity.start
+            else "the rules changed after that period: update tthc"
+        ),
+        dossier_code=ctx.code,
+        received=received,
+        regime_start=data.regime_validity.start,
+        regime_end=data.regime_validity.end,
+        legal_ref=data.regime_ref,
+        index=index,
+    )
+
+
+def _row(ctx: Context, state: State, event: DossierEvent, index: int) -> Transition:
+    """Return the table row that allows ``event`` now, or refuse it."""
+    kind = event.kind
+    row = TRANSITIONS.get((state.status, kind))
+    if row is None:
+        raise _refuse(
+            ctx, state, event, "status", detail="the law does not provide it now", index=index
+        )
+    if ctx.channel not in row.channels:
+        detail = f"not for a dossier filed via {ctx.channel.value}"
+        raise _refuse(ctx, state, event, "channel", detail=detail, rule=row, index=index)
+    block = once_only_block(state, kind)
+    if block is not None:
+        raise _refuse(
+            ctx, state, event, block, detail="it is allowed only once", rule=row, index=index
+        )
+    if event.actor.role not in EVENT_ROLES[kind]:
+        allowed_roles = sorted(role.value for role in EVENT_ROLES[kind])
+        raise InvalidEvent(
+            f"Người thực hiện không đúng (wrong actor): '{kind.value}' is recorded by "
+            f"{', '.join(allowed_roles)}, not {event.actor.role.value}",
+            dossier_code=ctx.code,
+            reason="wrong_actor",
+            event=kind.value,
+            allowed_roles=tuple(allowed_roles),
+            index=index,
+        )
+    return row
+
+
+# --- the step ------------------------------------------------------------------------------------
+
+
+def step(ctx: Context, state: State, event: DossierEvent, index: int) -> State:
+    """Return the state after ``event``, the ``index``-th event of the log.
+
+    Raises:
+        InvalidEvent: The event does not fit the log (see the module docstring).
+        InvalidTransition: The table does not allow it now.
+        RegimeNotModelled: The dossier was received outside the modelled regime.
+    """
+    _check_log(ctx, state, event, index)
+    if state.status is DossierStatus.DRAFT:
+        _check_regime(ctx, event, index)
+    row = _row(ctx, state, event, index)
+    at = event.at
+    pauses = state.pauses
+    # close an open pause when the dossier leaves a waiting status
+    if pauses is not None and pauses.item.end is None and row.target is not state.status:
+        pauses = replace_last(pauses, attrs.evolve(pauses.item, end=at))
+    changes = _HANDLERS[event.kind](Step(ctx, state, event, index, row, pauses))
+    # the new state, built at once (one object per event keeps a replay fast)
+    return State(
+        status=row.target,
+        statuses=Link(row.target, state.statuses),
+        last_at=at,
+        times=changes.get("times", state.times),
+        clock=changes.get("clock", state.clock),
+        requests=changes.get("requests", state.requests),
+        breaches=changes.get("breaches", state.breaches),
+        pauses=changes.get("pauses", pauses),
+        handoffs=changes.get("handoffs", state.handoffs),
+    )
+
+
+def _breach(step_: Step, code: str, detail: str) -> Breach:
+    text, ref = _legal.rules().breaches[code]
+    return Breach(
+        code=code,
+        event_index=step_.event_index,
+        at=step_.at,
+        message=f"{text}: {detail}",
+        legal_ref=ref,
+    )
+
+
+def _with_breaches(step_: Step, found: list[Breach], changes: Changes) -> Changes:
+    if found:
+        changes["breaches"] = push(step_.state.breaches, *found)
+    return changes
+
+
+def _limit(name: str, override: int | None) -> int:
+    value = _legal.rules().limits[name].value
+    return value if override is None else override
+
+
+def _pause(step_: Step, reason: PauseReason, stops_clock: bool) -> Link[Pause] | None:
+    return push(step_.pauses, Pause(reason, step_.at, None, stops_clock))
+
+
+# --- intake --------------------------------------------------------------------------------------
+
+
+def _intake_breaches(s: Step) -> list[Breach]:
+    # Điều 17.2.c binds online intake only; an online dossier is always decided from SUBMITTED
+    # (the paper rows out of DRAFT and RETURNED_AT_INTAKE do not apply to it)
+    if s.ctx.channel is not Channel.ONLINE:
+        return []
+    assert s.state.last_at is not None
+    hours = _limit("online_intake", None)
+    limit = _clock.deadline(
+        s.state.last_at, Duration.working_hours(hours), s.ctx.calendar, s.ctx.hours
+    )
+    if s.at <= limit.due_at:
+        return []
+    detail = (
+        f"decided {s.at.astimezone(VN_TZ):%Y-%m-%d %H:%M}, due by "
+        f"{limit.due_at.astimezone(VN_TZ):%Y-%m-%d %H:%M}"
+    )
+    return [_breach(s, "online_intake_late", detail)]
+
+
+# The two builders below are ``attrs.evolve`` written out for the two records most events
+# change: a replay builds one per event, and attrs.evolve's introspection would be most of it.
+
+
+def _times(s: Step, **changes: _dt.datetime | None) -> Changes:
+    old, new = s.state.times, changes.get
+    times = Milestones(
+        submitted_at=new("submitted_at", old.submitted_at),
+        accepted_at=new("accepted_at", old.accepted_at),
+        finished_at=new("finished_at", old.finished_at),
+        delivered_at=new("delivered_at", old.delivered_at),
+        refused_at=new("refused_at", old.refused_at),
+    )
+    return {"times": times}
+
+
+def _requests(s: Step, **changes: Any) -> Changes:
+    old, new = s.state.requests, changes.get
+    requests = Requests(
+        intake_returns=new("intake_returns", old.intake_returns),
+        supplement=new("supplement", old.supplement),
+        payment_requested_at=new("payment_requested_at", old.payment_requested_at),
+        correction_requested_at=new("correction_requested_at", old.correction_requested_at),
+    )
+    return {"requests": requests}
+
+
+def _on_submitted(s: Step) -> Changes:
+    return {} if s.state.times.submitted_at is not None else _times(s, submitted_at=s.at)
+
+
+def _on_returned_at_intake(s: Step) -> Changes:
+    found = _intake_breaches(s)
+    returns = s.state.requests.intake_returns
+    if returns:
+        found.append(_breach(s, "intake_return_repeated", f"return #{returns + 1} at intake"))
+    changes = _requests(s, intake_returns=returns + 1)
+    changes["pauses"] = _pause(s, PauseReason.INTAKE_COMPLETION, False)
+    return _with_breaches(s, found, changes)
+
+
+def _on_refused_at_intake(s: Step) -> Changes:
+    return _with_breaches(s, _intake_breaches(s), _times(s, refused_at=s.at))
+
+
+def _on_accepted(s: Step) -> Changes:
+    changes = _times(s, accepted_at=s.at)
+    changes["clock"] = _clock.start(s)
+    return _with_breaches(s, _intake_breaches(s), changes)
+
+
+# --- processing ----------------------------------------------------------------------------------
+
+
+def _on_forwarded(s: Step) -> Changes:
+    event, ctx = s.event, s.ctx
+    assert event.to_unit is not None  # the event's validators require it
+    step_due = (
+        None
+        if event.time_allowed is None
+        else _clock.deadline(s.at, event.time_allowed, ctx.calendar, ctx.hours)
+    )
+    handoff = Handoff(
+        s.event_index, s.at, event.actor.unit, event.to_unit, event.time_allowed, step_due
+    )
+    return {"handoffs": Link(handoff, s.state.handoffs)}
+
+
+def _on_supplement_requested(s: Step) -> Changes:
+    clock = s.state.clock
+    assert clock is not None  # in process means accepted
+    days = _limit("supplement_notice", s.ctx.sector_rules.supplement_notice_working_days)
+    latest = s.ctx.calendar.add_working_days(vn_date(clock.deadline.accepted_at), days)
+    found: list[Breach] = []
+    if s.day > latest:
+        detail = (
+            f"requested {s.day.isoformat()}, latest {latest.isoformat()} "
+            f"({days} working days after acceptance)"
+        )
+        found.append(_breach(s, "supplement_request_late", detail))
+    actor = s.event.actor
+    if actor.role is not ActorRole.ONE_STOP:
+        detail = f"recorded by {actor.role.value} ({actor.unit})"
+        found.append(_breach(s, "supplement_not_via_one_stop", detail))
+    changes = _requests(s, supplement=Supplement(s.at, clock.current.due_date))
+    changes["pauses"] = _pause(s, PauseReason.SUPPLEMENT, True)
+    return _with_breaches(s, found, changes)
+
+
+def _on_supplement_received(s: Step) -> Changes:
+    clock, supplement = s.state.clock, s.state.requests.supplement
+    assert clock is not None
+    assert supplement is not None
+    restarted = _clock.restart(clock, s)
+    received = attrs.evolve(supplement, received_at=s.at, new_due=restarted.deadline.due_date)
+    changes = _requests(s, supplement=received)
+    changes["clock"] = restarted
+    return changes
+
+
+def _on_closed_no_supplement(s: Step) -> Changes:
+    requested_at = s.state.requests.waiting_since
+    assert requested_at is not None
+    days = _limit("supplement_wait", s.ctx.sector_rules.supplement_wait_days)
+    # Điều 19.5 "sau 15 ngày": closing is possible from the day after the period's last day
+    last_day = supplement_closing_date(requested_at, days=days, calendar=s.ctx.calendar)
+    earliest = last_day + _dt.timedelta(days=1)
+    if s.day < earliest:
+        raise _refuse(
+            s.ctx,
+            s.state,
+            s.event,
+            "supplement_period_running",
+            detail=f"the applicant has {days} days from the notice of "
+            f"{vn_date(requested_at).isoformat()}; the dossier can be closed "
+            f"from {earliest.isoformat()}",
+            rule=s.row,
+            earliest=earliest.isoformat(),
+            index=s.event_index,
+        )
+    return _times(s, finished_at=requested_at)
+
+
+def _on_payment_requested(s: Step) -> Changes:
+    excluded = s.ctx.sector_rules.payment_excluded_from_limit
+    changes = _requests(s, payment_requested_at=s.at)
+    changes["pauses"] = _pause(s, PauseReason.PAYMENT, excluded)
+    return changes
+
+
+def _on_payment_received(s: Step) -> Changes:
+    changes: Changes = _requests(s, payment_requested_at=None)
+    requested_at = s.state.requests.payment_requested_at
+    if s.ctx.sector_rules.payment_excluded_from_limit and requested_at is not None:
+        assert s.state.clock is not None
+        changes["clock"] = _clock.payment_excluded(s.state.clock, s, requested_at)
+    return changes
+
+
+def _on_verification(s: Step) -> Changes:
+    assert s.state.clock is not None
+    return {"clock": _clock.verify(s.state.clock, s)}
+
+
+def _on_extension(s: Step) -> Changes:
+    clock = s.state.clock
+    assert clock is not None
+    extended = _clock.extended(clock, s)
+    latest = latest_extension_request(clock.deadline)
+    found: list[Breach] = []
+    if s.day > latest:
+        detail = (
+            f"notified {s.day.isoformat()}, latest {latest.isoformat()} for the due date "
+            f"{clock.current.due_date.isoformat()}"
+        )
+        found.append(_breach(s, "extension_late", detail))
+    return _with_breaches(s, found, {"clock": extended})
+
+
+# --- the end of processing -----------------------------------------------------------------------
+
+
+def _on_result_issued(s: Step) -> Changes:
+    return _times(s, finished_at=s.at)
+
+
+def _on_refused_after_review(s: Step) -> Changes:
+    return _times(s, finished_at=s.at, refused_at=s.at)
+
+
+def _on_result_delivered(s: Step) -> Changes:
+    return {} if s.state.times.delivered_at is not None else _times(s, delivered_at=s.at)
+
+
+def _on_withdrawn(s: Step) -> Changes:
+    if s.state.status is DossierStatus.SUPPLEMENT_REQUESTED:
+        return _times(s, finished_at=s.state.requests.waiting_since)
+    if s.state.times.accepted_at is not None:
+        return _times(s, finished_at=s.at)
+    return {}
+
+
+def _on_correction_requested(s: Step) -> Changes:
+    return _requests(s, correction_requested_at=s.at)
+
+
+def _on_corrected(s: Step) -> Changes:
+    requested_at = s.state.requests.correction_requested_at
+    assert requested_at is not None
+    days = _limit("correction", None)
+    latest = s.ctx.calendar.add_working_days(vn_date(requested_at), days)
+    found: list[Breach] = []
+    if s.day > latest:
+        detail = f"corrected {s.day.isoformat()}, latest {latest.isoformat()}"
+        found.append(_breach(s, "correction_late", detail))
+    return _with_breaches(s, found, _requests(s, correction_requested_at=None))
+
+
+_HANDLERS: Mapping[EventKind, Callable[[Step], Changes]] = {
+    EventKind.SUBMITTED_ONLINE: _on_submitted,
+    EventKind.RETURNED_AT_INTAKE: _on_returned_at_intake,
+    EventKind.REFUSED_AT_INTAKE: _on_refused_at_intake,
+    EventKind.ACCEPTED: _on_accepted,
+    EventKind.FORWARDED: _on_forwarded,
+    EventKind.SUPPLEMENT_REQUESTED: _on_supplement_requested,
+    EventKind.SUPPLEMENT_RECEIVED: _on_supplement_received,
+    EventKind.CLOSED_NO_SUPPLEMENT: _on_closed_no_supplement,
+    EventKind.PAYMENT_REQUESTED: _on_payment_requested,
+    EventKind.PAYMENT_RECEIVED: _on_payment_received,
+    EventKind.VERIFICATION_REQUIRED: _on_verification,
+    EventKind.EXTENSION_GRANTED: _on_extension,
+    EventKind.REFUSED_AFTER_REVIEW: _on_refused_after_review,
+    EventKind.RESULT_ISSUED: _on_result_issued,
+    EventKind.RESULT_DELIVERED: _on_result_delivered,
+    EventKind.WITHDRAWN: _on_withdrawn,
+    EventKind.CORRECTION_REQUESTED: _on_correction_requested,
+    EventKind.CORRECTED: _on_corrected,
+}
+"""One handler per event kind: what the event changes in the state besides its status."""

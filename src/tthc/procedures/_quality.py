@@ -1,0 +1,133 @@
+"""Private: what the catalogue can answer, and its data-quality findings (``tthc catalogue lint``).
+
+* :func:`deadline_outcome` — for one procedure and channel, what ``tthc deadline --procedure``
+  does: gives a due date, asks for a case, or refuses with a reason. It picks the text as the
+  command does (the channel's readable rule, else the procedure-wide one) and runs
+  :func:`~tthc.deadlines.compute_deadline` on a fixed instant.
+* :func:`lint_catalog` — every structured/description disagreement and every refusal of the
+  catalogue, with the publishing body and the field, for the bodies that publish the records.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Iterable
+
+import attrs
+
+from tthc._enums import LabelledEnum
+from tthc.deadlines import compute_deadline, parse_processing_time
+from tthc.errors import TthcError
+from tthc.procedures._model import Procedure, ProcessingRule
+
+__all__ = ["Finding", "FindingKind", "Outcome", "deadline_outcome", "lint_catalog"]
+
+#: The instant the outcomes are computed for (any working-day morning would do).
+_PROBE = _dt.datetime(2026, 4, 29, 10, 0, tzinfo=_dt.timezone(_dt.timedelta(hours=7)))
+_COUNTER = "Trực tiếp"
+_EXCERPT = 160
+
+
+class Outcome(LabelledEnum):
+    """What ``tthc deadline --procedure CODE`` does for a procedure."""
+
+    DUE_DATE = "due_date", "Tính được ngày hẹn trả", "Gives a due date"
+    """A due date is computed."""
+    ASKS_FOR_CASE = "asks_for_case", "Cần chọn trường hợp", "Asks for a case"
+    """The time depends on a case or channel the caller must name."""
+    REFUSED = "refused", "Từ chối, nêu lý do", "Refuses with the reason"
+    """No readable time: the reason is given."""
+
+
+class FindingKind(LabelledEnum):
+    """Kind of a data-quality finding."""
+
+    DISAGREEMENT = "disagreement", "Cột thời gian khác mô tả", "Structured time ≠ description"
+    """The structured column and the description read to different limits."""
+    REFUSAL = "refusal", "Không đọc được thời hạn", "Processing time refused"
+    """The reader refused the text the time is read from."""
+
+
+@attrs.frozen(slots=True)
+class Finding:
+    """One finding of :func:`lint_catalog` (one channel of one procedure)."""
+
+    kind: FindingKind
+    code: str
+    name_vi: str
+    publisher: str
+    field: str
+    channel: str
+    reason: str
+    structured: str
+    text: str
+
+    def as_row(self) -> dict[str, str]:
+        """The finding as a flat row (CSV / JSON)."""
+        return {
+            "kind": self.kind.value,
+            "code": self.code,
+            "name_vi": self.name_vi,
+            "publisher": self.publisher,
+            "field": self.field,
+            "channel": self.channel,
+            "reason": self.reason,
+            "structured": self.structured,
+            "text": self.text,
+        }
+
+
+def _chosen_channel(procedure: Procedure, channel: str | None) -> str | None:
+    published = [r.channel for r in procedure.processing_rules if r.channel]
+    if channel is not None or not published:
+        return channel
+    return _COUNTER if _COUNTER in published else published[0]
+
+
+def deadline_outcome(procedure: Procedure, channel: str | None = None) -> tuple[Outcome, str]:
+    """Return what ``tthc deadline --procedure`` does, and the reason or the text used.
+
+    ``channel`` defaults to "Trực tiếp" when published, else the first channel published.
+    """
+    chosen = _chosen_channel(procedure, channel)
+    own = procedure.rules_for(chosen) if chosen else ()
+    general = [r for r in procedure.processing_rules if r.channel is None and r.parsed]
+    readable = [r for r in own if r.parsed] or general
+    if not readable:
+        reasons = {r.parse_error_reason or "unreadable" for r in own} or {"no_processing_time"}
+        return Outcome.REFUSED, ", ".join(sorted(reasons))
+    try:
+        compute_deadline(_PROBE, parse_processing_time(readable[0].text))
+    except TthcError as error:
+        if error.code == "deadline.case_required":
+            return Outcome.ASKS_FOR_CASE, error.code
+        return Outcome.REFUSED, str(error.context.get("reason") or error.code)
+    return Outcome.DUE_DATE, readable[0].text[:_EXCERPT]
+
+
+def _findings(procedure: Procedure, rule: ProcessingRule) -> Iterable[Finding]:
+    base = {
+        "code": procedure.code,
+        "name_vi": procedure.name_vi,
+        "publisher": procedure.publisher or "(curated)",
+        "field": procedure.field,
+        "channel": rule.channel or "",
+        "structured": rule.structured or "",
+        "text": rule.text[:_EXCERPT],
+    }
+    if rule.disagreement:
+        yield Finding(kind=FindingKind.DISAGREEMENT, reason=rule.disagreement, **base)
+    if not rule.parsed:
+        reason = rule.parse_error_reason or "unreadable"
+        source = rule.read_from.value if rule.read_from is not None else "text"
+        yield Finding(kind=FindingKind.REFUSAL, reason=f"{reason} ({source})", **base)
+
+
+def lint_catalog(procedures: Iterable[Procedure]) -> tuple[Finding, ...]:
+    """Return every disagreement and refusal of the procedures' channels, in order."""
+    return tuple(
+        finding
+        for procedure in procedures
+        for rule in procedure.processing_rules
+        for finding in _findings(procedure, rule)
+    )
