@@ -200,3 +200,12 @@ def test_extension_added_to_steps_is_a_further_step() -> None:
         "Áp dụng (applied, added to the base): verification",
         "Thời hạn (limit): «03 ngày làm việc» → 3 ngày làm việc",
     )
+
+
+def test_stated_total_with_colon_then_shares_is_not_added_again() -> None:
+    # the same text with "trong đó:" is read as shares of the 15-day total (see above); with a
+    # bare colon the reader sums 15 + 10 + 5 = 30 working days (due Mon 20/4, three weeks late)
+    text = "Tổng thời gian 15 ngày làm việc: Sở 10 ngày làm việc, UBND tỉnh 05 ngày làm việc"
+    deadline = compute_deadline(MON, parse_processing_time(text))
+    assert deadline.duration == WD(15)
+    assert deadline.due_at == at(30)  # 15 working days → Mon 30/3

@@ -135,3 +135,30 @@ def test_due_on_the_last_confirmed_day_is_not_provisional(accepted: dt.datetime)
     later = compute_deadline(accepted, WD(6))
     assert later.due_date == dt.date(2027, 1, 4)
     assert later.provisional is True
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        {},
+        {"calendar": civil_service_calendar()},
+        {"office_hours": OfficeHours(((dt.time(7, 30), dt.time(11, 30)),))},
+    ],
+    ids=["defaults", "calendar", "office hours"],
+)
+def test_whole_working_days_in_vietnam_time_take_the_fast_path(
+    monkeypatch: pytest.MonkeyPatch, options: Any
+) -> None:
+    # the common case (exact types, Vietnam time, whole working days) never reaches the
+    # general counter; its result is the general path's (see test_fast_path_keeps_the_office_hours)
+    from tthc.deadlines import _engine
+
+    expected = compute_deadline(MON, WD(5), **options)
+
+    def general(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the general path was taken")
+
+    monkeypatch.setattr(_engine, "_compute", general)
+    assert compute_deadline(MON, WD(5), **options) == expected
+    with pytest.raises(AssertionError, match="general path"):
+        compute_deadline(MON.astimezone(dt.timezone.utc), WD(5), **options)

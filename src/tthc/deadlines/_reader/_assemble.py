@@ -183,6 +183,12 @@ class Builder:
         first = mentions[0]
         after = self.text[first.end : first.end + 80]
         intro = lx.SHARES_INTRO.match(after)
+        if intro is None and lx.TOTAL_LEAD.search(
+            self.text[max(0, first.start - 60) : first.start]
+        ):
+            # "Tổng thời gian 15 ngày: Sở 10 ngày, UBND 05 ngày" — parts of the stated total,
+            # never further steps to add to it.
+            intro = lx.TOTAL_COLON.match(after)
         bracket = re.search(r"\(([^()]*:[^()]*;[^()]*:[^()]*)\)", self.text[first.end :])
         if intro is None and (
             bracket is None or not _bracket_holds(bracket, first.end, mentions[1:])

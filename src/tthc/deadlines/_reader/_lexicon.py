@@ -50,6 +50,8 @@ __all__ = [
     "STEP_LABEL",
     "TIME_WORDS",
     "TITLE_THEN_METHOD",
+    "TOTAL_COLON",
+    "TOTAL_LEAD",
     "UNIT_OF",
     "VERIFY_CASE",
     "WHO_LABEL",
@@ -244,6 +246,10 @@ TIME_WORDS = re.compile(
     _I,
 )
 #: Words right after a total that introduce its parts ("45 ngày, trong đó ...").
+#: A stated total before its amount ("Tổng thời gian 15 ngày: Sở 10 ngày, UBND 05 ngày").
+TOTAL_LEAD = re.compile(r"\btổng\s+(?:thời\s+gian|cộng|số)\b[^.;:]{0,40}$", _I)
+#: The colon that hands a stated total over to its parts.
+TOTAL_COLON = re.compile(r"\s*:", _I)
 SHARES_INTRO = re.compile(r"\W*(?:trong(?:\s+đó)?|cụ\s+thể(?:\s+như\s+sau)?|bao\s+gồm)\b\s*:?", _I)
 #: A unit cut short ("03 ngày làm" with "việc" lost at a line break).
 CUT_UNIT = re.compile(r"\s+làm(?!\s*việc)\b", _I)
