@@ -49,3 +49,14 @@ def test_plain_context_values() -> None:
     err = TthcError("x", items=(1, "a", None), flag=True, when=dt.date(2026, 1, 1))
     assert err.to_dict()["context"] == {"items": [1, "a", None], "flag": True, "when": "2026-01-01"}
     assert str(err) == "x"
+
+
+def test_errors_pickle_with_their_hint_and_context() -> None:
+    import pickle
+
+    from tthc.errors import UnknownUnit
+
+    error = UnknownUnit("Đơn vị hành chính (administrative unit) '99999'", hint="h", unit="99999")
+    copy = pickle.loads(pickle.dumps(error))
+    assert type(copy) is UnknownUnit
+    assert (copy.message, copy.hint, dict(copy.context)) == (error.message, "h", {"unit": "99999"})

@@ -61,3 +61,20 @@ def test_validity() -> None:
         Validity(dt.date(2025, 7, 1), dt.date(2025, 6, 30))
     with pytest.raises(InputTypeError):
         two_level.contains("2025-07-01")  # type: ignore[arg-type]
+
+
+def test_one_json_shape() -> None:
+    ref = LegalRef.from_mapping({"doc": "118-2025-nd-cp", "article": "Điều 19.5"})
+    assert ref.to_dict() == {
+        "document": "118/2025/NĐ-CP",
+        "kind": "Nghị định",
+        "issuer": "Chính phủ",
+        "date": "2025-06-09",
+        "article": "Điều 19.5",
+        "url": None,
+        "title": ref.title,
+        "confidence": "official",
+        "citation": "Điều 19.5, Nghị định 118/2025/NĐ-CP (Chính phủ, 09/06/2025)",
+    }
+    bare = LegalRef("80-NQ/TW").to_dict()
+    assert bare["kind"] is bare["date"] is bare["article"] is bare["url"] is None  # null, not ""

@@ -7,7 +7,13 @@ from collections.abc import Callable
 from typing import Any
 
 from tthc._time import VN_TZ as VN_TZ  # noqa: PLC0414 - re-exported while callers move
-from tthc.errors import DataFileError, InputTypeError, NaiveDatetimeError, TthcError
+from tthc.errors import (
+    CalendarRangeError,
+    DataFileError,
+    InputTypeError,
+    NaiveDatetimeError,
+    TthcError,
+)
 
 
 def require_date(value: object, name: str) -> _dt.date:
@@ -55,8 +61,22 @@ def require_aware(value: object, name: str) -> _dt.datetime:
 
 
 def to_vietnam_time(value: object, name: str) -> _dt.datetime:
-    """Return the aware ``value`` converted to Vietnam time (UTC+7)."""
-    return require_aware(value, name).astimezone(VN_TZ)
+    """Return the aware ``value`` converted to Vietnam time (UTC+7).
+
+    Raises:
+        CalendarRangeError: at the edges of ``datetime``, the instant lies in year 0 or 10000
+            in Vietnam time.
+    """
+    value = require_aware(value, name)
+    try:
+        return value.astimezone(VN_TZ)
+    except OverflowError:
+        raise CalendarRangeError(
+            f"Thời điểm (instant): {name}={value.isoformat()} falls outside years 1–9999 "
+            "in Vietnam time (UTC+7), where tthc counts dates",
+            hint="pass an instant inside the calendar's range",
+            argument=name,
+        ) from None
 
 
 def require_int(value: object, name: str) -> int:

@@ -107,6 +107,10 @@ class TthcError(Exception):
     def __repr__(self) -> str:
         return f"{type(self).__name__}(code={self.code!r}, message={self.message!r})"
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Errors cross process boundaries (multiprocessing, Dask) with their hint and context.
+        return (_rebuild, (type(self), self.message, self.hint, dict(self.context)))
+
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-friendly description: code, message, hint and context (as strings)."""
         return {
@@ -305,6 +309,12 @@ class ReportError(TthcError, ValueError):
     """
 
     code: ClassVar[str] = "report.invalid"
+
+
+def _rebuild(
+    cls: type[TthcError], message: str, hint: str | None, context: dict[str, Any]
+) -> TthcError:
+    return cls(message, hint=hint, **context)
 
 
 def all_error_codes() -> dict[str, type[TthcError]]:

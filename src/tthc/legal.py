@@ -82,6 +82,25 @@ class LegalRef:
     def __str__(self) -> str:
         return self.cite()
 
+    def to_dict(self) -> dict[str, Any]:
+        """The one JSON shape of a legal reference, used by every command, record and export.
+
+        Absent values are ``None`` (JSON ``null``); ``date`` is ISO 8601; ``citation`` is
+        :meth:`cite`. Example: ``{"document": "118/2025/NĐ-CP", "kind": "Nghị định", ...,
+        "citation": "Điều 19.5, Nghị định 118/2025/NĐ-CP (Chính phủ, 09/06/2025)"}``.
+        """
+        return {
+            "document": self.document,
+            "kind": self.kind or None,
+            "issuer": self.issuer or None,
+            "date": None if self.date is None else self.date.isoformat(),
+            "article": self.article or None,
+            "url": self.url or None,
+            "title": self.title or None,
+            "confidence": self.confidence,
+            "citation": self.cite(),
+        }
+
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any], *, where: str = "") -> LegalRef:
         """Build from a mapping as stored in data files (dates as ISO strings).

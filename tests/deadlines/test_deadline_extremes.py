@@ -1,15 +1,10 @@
 """tthc.deadlines at the extremes and on impossible orders (issue 17, item 3).
 
 Each input must give a tthc error (with its stable code) or the right answer, never a raw
-``OverflowError`` and never a due instant before acceptance. The tests marked ``xfail(strict)``
-wait for a fix inside ``tthc.deadlines`` (owned by another change at the time of writing); the
-strict mark makes them fail, as a reminder, the day the fix lands, so the mark is then removed.
-
-The fix they wait for is one check where an instant enters the package: an aware instant that
-cannot be expressed in Vietnam time (``9999-12-31 23:59-05:00`` is in year 10000 at UTC+7;
-``0001-01-01 00:00+14:00`` in year 0) is refused with ``CalendarRangeError`` (for example in
-``tthc._validate.to_vietnam_time``/``require_aware``), and dates at ``date.max``/``date.min`` are
-range-checked before any ``+ timedelta``.
+``OverflowError`` and never a due instant before acceptance. An aware instant that cannot be expressed
+in Vietnam time (``9999-12-31 23:59-05:00`` is in year 10000 at UTC+7; ``0001-01-01 00:00+14:00``
+in year 0) is refused with ``CalendarRangeError`` where it enters the package
+(``tthc._validate.require_aware``).
 """
 
 from __future__ import annotations
@@ -35,39 +30,30 @@ LAST = dt.datetime.max.replace(tzinfo=dt.timezone(dt.timedelta(hours=-5)))  # ye
 FIRST = dt.datetime.min.replace(tzinfo=dt.timezone(dt.timedelta(hours=14)))  # year 0 at +7
 ACCEPTED = dt.datetime(2026, 3, 2, 9, 0, tzinfo=VN_TZ)
 
-_WAITS = pytest.mark.xfail(
-    strict=True, raises=OverflowError, reason="needs the instant check in tthc.deadlines"
-)
 
-
-@_WAITS
 @pytest.mark.parametrize("instant", [LAST, FIRST], ids=["last", "first"])
 def test_compute_deadline_at_the_extremes(instant: dt.datetime) -> None:
     with pytest.raises(TthcError):
         compute_deadline(instant, Duration.working_days(3))
 
 
-@_WAITS
 @pytest.mark.parametrize("instant", [LAST, FIRST], ids=["last", "first"])
 def test_classify_at_the_extremes(instant: dt.datetime) -> None:
     with pytest.raises(TthcError):
         classify(dt.date(2026, 1, 1), finished_at=instant)
 
 
-@_WAITS
 def test_classify_on_the_last_date() -> None:
     with pytest.raises(TthcError):
         classify(dt.date.max, as_of=FIRST)
 
 
-@_WAITS
 @pytest.mark.parametrize("instant", [LAST, FIRST], ids=["last", "first"])
 def test_supplement_closing_date_at_the_extremes(instant: dt.datetime) -> None:
     with pytest.raises(TthcError):
         supplement_closing_date(instant, days=15)
 
 
-@_WAITS
 def test_working_time_between_the_extremes() -> None:
     with pytest.raises(TthcError):
         working_time_between(FIRST, LAST)
@@ -76,14 +62,12 @@ def test_working_time_between_the_extremes() -> None:
 # --- impossible orders ---------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason="extend() does not yet refuse a request before acceptance")
 def test_an_extension_requested_before_acceptance_is_refused() -> None:
     deadline = compute_deadline(ACCEPTED, Duration.working_days(3))
     with pytest.raises(TthcError):
         extend(deadline, requested_on=dt.date(2020, 1, 1), new_duration_or_due=dt.date(2026, 3, 20))
 
 
-@pytest.mark.xfail(strict=True, reason="metric_766_on_time does not yet refuse an end before start")
 def test_a_766_end_before_acceptance_is_refused() -> None:
     deadline = compute_deadline(ACCEPTED, Duration.working_days(3))
     with pytest.raises(TthcError):
@@ -95,7 +79,6 @@ def test_a_766_end_before_acceptance_is_refused() -> None:
         )
 
 
-@pytest.mark.xfail(strict=True, reason="a tiny working-time amount lands before acceptance")
 def test_a_tiny_working_time_is_never_due_before_acceptance() -> None:
     noon = dt.datetime(2026, 3, 2, 12, 0, tzinfo=VN_TZ)  # between the two office windows
     deadline = compute_deadline(noon, Duration.working_hours(Decimal("1e-10")))

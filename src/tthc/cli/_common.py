@@ -83,19 +83,8 @@ def parse_instant_arg(text: str, name: str, term: str) -> _dt.datetime:
 
 
 def ref_json(ref: LegalRef | None) -> dict[str, Any] | None:
-    """Return a legal reference as plain JSON (``None`` stays ``None``)."""
-    if ref is None:
-        return None
-    return {
-        "document": ref.document,
-        "kind": ref.kind,
-        "issuer": ref.issuer,
-        "date": ref.date.isoformat() if ref.date else None,
-        "article": ref.article,
-        "url": ref.url,
-        "confidence": ref.confidence,
-        "citation": ref.cite(),
-    }
+    """Return a legal reference in its one JSON shape (:meth:`LegalRef.to_dict`)."""
+    return None if ref is None else ref.to_dict()
 
 
 def dump_json(data: Any, *, indent: int = 2) -> str:

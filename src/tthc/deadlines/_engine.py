@@ -201,18 +201,18 @@ class Deadline:
                     "kind": info.kind.value,
                     "name_vi": info.name_vi,
                     "name_en": info.name_en,
-                    "legal_ref": info.legal_ref.cite() if info.legal_ref else None,
+                    "legal_ref": info.legal_ref.to_dict() if info.legal_ref else None,
                 }
                 for info in self.skipped
             ],
-            "rule": {"id": self.rule.id, "legal_basis": self.rule.cite()},
+            "rule": {"id": self.rule.id, "legal_basis": self.rule.to_dicts()},
             "history": [
                 {
                     "kind": c.kind.value,
                     "at": c.at.isoformat(),
                     "previous_due_date": c.previous_due_date.isoformat(),
                     "new_due_date": c.new_due_date.isoformat(),
-                    "legal_basis": c.rule.cite(),
+                    "legal_basis": c.rule.to_dicts(),
                 }
                 for c in self.history
             ],

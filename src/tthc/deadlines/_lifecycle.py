@@ -308,6 +308,15 @@ def extend(
     deadline = _require_deadline(deadline)
     asked = require_date(requested_on, "requested_on")
     cal = _calendar_of(deadline, calendar)
+    accepted_on = deadline.first_accepted_at.astimezone(VN_TZ).date()
+    if asked < accepted_on:
+        raise ExtensionNotAllowed(
+            f"Gia hạn (extension) not allowed: requested on {format_date(asked)}, before the "
+            f"dossier was accepted on {format_date(accepted_on)}",
+            hint="check the date of the request (Phiếu đề nghị gia hạn)",
+            reason="before_acceptance",
+            requested_on=asked,
+        )
     if deadline.extended:
         raise ExtensionNotAllowed(
             "Gia hạn (extension) not allowed: the return date was already re-set once "

@@ -44,6 +44,10 @@ class CountingRule:
         """Return the legal basis on one line, e.g. ``"Điều 17.3, Nghị định 118/2025/NĐ-CP ..."``."""
         return "; ".join(ref.cite() for ref in self.legal_refs)
 
+    def to_dicts(self) -> list[dict[str, Any]]:
+        """The legal basis as JSON: one :meth:`LegalRef.to_dict` per document cited."""
+        return [ref.to_dict() for ref in self.legal_refs]
+
 
 _FILE = "counting_rules.json"
 

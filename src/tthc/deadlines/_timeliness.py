@@ -179,6 +179,13 @@ def metric_766_on_time(
     waiting = [r for r in requests if r.completed_at is None]
     if ended_at is not None:
         end = to_vietnam_time(ended_at, "ended_at")
+        if end < accepted:
+            raise InputTypeError(
+                f"Chỉ số 766 (indicator 766): the end of processing {end.isoformat()} is before "
+                f"the acceptance {accepted.isoformat()}",
+                hint="check ended_at: a dossier cannot end before it was accepted",
+                argument="ended_at",
+            )
     elif waiting:
         end = to_vietnam_time(waiting[0].requested_at, "requested_at")
     else:

@@ -124,4 +124,6 @@ def _add_working_time(
     full_days = (total - _MICRO) // length
     remainder = total - full_days * length
     due_day = cal.add_working_days(day, full_days)
-    return start, _instant(due_day, remainder, hours, at_end=True)
+    # An amount that rounds to nothing is due when counting starts, never at the end of the
+    # window before it (a 12:00 acceptance is counted from 13:00, not due at 11:30).
+    return start, max(start, _instant(due_day, remainder, hours, at_end=True))

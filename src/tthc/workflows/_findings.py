@@ -63,17 +63,7 @@ class Finding:
             "message": self.message,
             "steps": list(self.steps),
             "hint": self.hint,
-            "legal_ref": None
-            if ref is None
-            else {
-                "document": ref.document,
-                "kind": ref.kind,
-                "issuer": ref.issuer,
-                "date": ref.date.isoformat() if ref.date else None,
-                "article": ref.article,
-                "confidence": ref.confidence,
-                "citation": ref.cite(),
-            },
+            "legal_ref": None if ref is None else ref.to_dict(),
         }
 
 
