@@ -14,8 +14,8 @@ import datetime as _dt
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from tthc._validate import sql_identifier
-from tthc.errors import CalendarRangeError, InputTypeError
+from tthc._validate import require_int, sql_identifier
+from tthc.errors import CalendarRangeError
 
 if TYPE_CHECKING:
     from tthc.calendar import WorkCalendar
@@ -47,9 +47,9 @@ def calendar_rows(
     start = calendar.first_day
     end = calendar.last_day
     if first_year is not None:
-        start = _year_edge(_year(first_year, "--from"), calendar, first=True)
+        start = _year_edge(require_int(first_year, "--from"), calendar, first=True)
     if last_year is not None:
-        end = _year_edge(_year(last_year, "--to"), calendar, first=False)
+        end = _year_edge(require_int(last_year, "--to"), calendar, first=False)
     if end < start:
         raise CalendarRangeError(
             f"Phạm vi xuất (export range): --to {end.year} is before --from {start.year}",
@@ -75,16 +75,6 @@ def calendar_rows(
             "provisional": info.provisional,
             "data_version": calendar.data_version,
         }
-
-
-def _year(value: object, name: str) -> int:
-    if isinstance(value, int) and not isinstance(value, bool):
-        return int(value)
-    raise InputTypeError(
-        f"Số (number): {name} must be an integer, got {type(value).__name__}",
-        argument=name,
-        got=type(value).__name__,
-    )
 
 
 def _year_edge(year: int, calendar: WorkCalendar, *, first: bool) -> _dt.date:

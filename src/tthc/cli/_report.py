@@ -75,13 +75,7 @@ def _period(args: argparse.Namespace) -> int:
 
     period = parse_period(args.period)
     if args.json:
-        data = {
-            "kind": period.kind.value,
-            "label": period.label,
-            "start": period.start.isoformat(),
-            "end": period.end.isoformat(),
-            "filed": period.is_filed,
-        }
+        data = {**period.to_dict(), "filed": period.is_filed}
         print(dump_json(data))
         return 0
     print(f"{period.label} {period.range_label}")

@@ -185,14 +185,7 @@ class Form07a:
         """JSON-ready form: period, dates, rows, total and the legal basis."""
         return {
             "form": "07a/BTP/KSTT",
-            "period": {
-                "kind": self.period.kind.value,
-                "year": self.period.year,
-                "number": self.period.number,
-                "label": self.period.label,
-                "start": self.period.start.isoformat(),
-                "end": self.period.end.isoformat(),
-            },
+            "period": self.period.to_dict(),
             "rows": [row.to_dict() for row in self.rows],
             "total": self.total.to_dict(),
             "legal_basis": self.legal_basis.cite(),

@@ -170,11 +170,7 @@ class Form08b:
         """JSON-ready form."""
         return {
             "form": self.spec.number,
-            "period": {
-                "label": self.period.label,
-                "start": self.period.start.isoformat(),
-                "end": self.period.end.isoformat(),
-            },
+            "period": self.period.to_dict(),
             "rows": [{"name": c.name, "columns": c.columns()} for c in self.centres],
             "legal_basis": self.spec.legal_ref.cite(),
         }
@@ -205,11 +201,7 @@ class Form08c:
         """JSON-ready form."""
         return {
             "form": self.spec.number,
-            "period": {
-                "label": self.period.label,
-                "start": self.period.start.isoformat(),
-                "end": self.period.end.isoformat(),
-            },
+            "period": self.period.to_dict(),
             "section_i": self.procedures.columns(),
             "section_ii": self.section_ii(),
             "legal_basis": self.spec.legal_ref.cite(),

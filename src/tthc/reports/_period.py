@@ -162,6 +162,17 @@ class ReportPeriod:
         data = rules()
         return data.period_ref, data.period_applied_by
 
+    def to_dict(self) -> dict[str, object]:
+        """JSON-ready period: kind, year, number, the printed label and the dates (ISO)."""
+        return {
+            "kind": self.kind.value,
+            "year": self.year,
+            "number": self.number,
+            "label": self.label,
+            "start": self.start.isoformat(),
+            "end": self.end.isoformat(),
+        }
+
     def __str__(self) -> str:
         return f"{self.label} {self.range_label}"
 

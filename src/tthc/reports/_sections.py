@@ -87,11 +87,7 @@ class SectionedForm:
         """JSON-ready form: period, sections with their rows and totals, total, source."""
         return {
             "form": self.spec.number,
-            "period": {
-                "label": self.period.label,
-                "start": self.period.start.isoformat(),
-                "end": self.period.end.isoformat(),
-            },
+            "period": self.period.to_dict(),
             "sections": [
                 {
                     "key": s.key,
