@@ -128,6 +128,29 @@ class Metric766Result:
     rule: CountingRule
 
 
+def _end_766(
+    accepted: _dt.datetime,
+    ended_at: _dt.datetime | None,
+    requests: list[SupplementRequest],
+    period: _dt.date,
+) -> _dt.datetime:
+    """The end of processing as the 766 formula takes it (before citizen time is subtracted)."""
+    waiting = [r for r in requests if r.completed_at is None]
+    if ended_at is None:
+        if waiting:
+            return to_vietnam_time(waiting[0].requested_at, "requested_at")
+        return _dt.datetime.combine(period, _dt.time.max, tzinfo=VN_TZ)
+    end = to_vietnam_time(ended_at, "ended_at")
+    if end < accepted:
+        raise InputTypeError(
+            f"Chỉ số 766 (indicator 766): the end of processing {end.isoformat()} is before "
+            f"the acceptance {accepted.isoformat()}",
+            hint="check ended_at: a dossier cannot end before it was accepted",
+            argument="ended_at",
+        )
+    return end
+
+
 def metric_766_on_time(
     *,
     accepted_at: _dt.datetime,
@@ -176,20 +199,7 @@ def metric_766_on_time(
         due_date = compute_deadline(accepted, limit, calendar=calendar).due_date
     else:
         due_date = _due_date(due)
-    waiting = [r for r in requests if r.completed_at is None]
-    if ended_at is not None:
-        end = to_vietnam_time(ended_at, "ended_at")
-        if end < accepted:
-            raise InputTypeError(
-                f"Chỉ số 766 (indicator 766): the end of processing {end.isoformat()} is before "
-                f"the acceptance {accepted.isoformat()}",
-                hint="check ended_at: a dossier cannot end before it was accepted",
-                argument="ended_at",
-            )
-    elif waiting:
-        end = to_vietnam_time(waiting[0].requested_at, "requested_at")
-    else:
-        end = _dt.datetime.combine(period, _dt.time.max, tzinfo=VN_TZ)
+    end = _end_766(accepted, ended_at, requests, period)
     citizen = _dt.timedelta()
     for request in requests:
         asked = to_vietnam_time(request.requested_at, "requested_at")
