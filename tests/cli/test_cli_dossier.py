@@ -87,8 +87,14 @@ def test_show_text(saved: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert "Điều 19.6" in out
 
 
+def test_show_overdue_text_exits_1(saved: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["dossier", "show", str(saved), "--as-of", "2026-04-13 09:00"]) == 1
+    assert "Quá hạn" in capsys.readouterr().out  # overdue, still printed in full
+
+
 def test_show_json(saved: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert run(["dossier", "show", str(saved), "--as-of", "2026-04-13T09:00+07:00", "--json"]) == 0
+    # overdue on 13/4: the command reports a problem (exit 1, issue 17)
+    assert run(["dossier", "show", str(saved), "--as-of", "2026-04-13T09:00+07:00", "--json"]) == 1
     data = json.loads(capsys.readouterr().out)
     assert data["status"] == "in_process"
     assert data["portal_code"] == 4

@@ -9,7 +9,8 @@ Example::
 ``show`` prints the status, the due date in force, the deadline history, the timeline and the
 timeliness; ``portal`` prints the status records a province sends to the national portal, one
 per event. An ``--as-of`` value without a UTC offset is read as Vietnam time (UTC+7); without
-``--as-of`` the dossier is judged at its last event.
+``--as-of`` the dossier is judged at its last event. ``show`` exits 1 (problems found) when the
+dossier is late or overdue (quá hạn) at the report instant.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from tthc._data import read_source
 from tthc._time import VN_TZ
 from tthc.cli._common import dump_json, guarded, parse_instant_arg, ref_json
+from tthc.deadlines import Timeliness
 from tthc.errors import DataFileError
 
 if TYPE_CHECKING:
@@ -45,8 +47,11 @@ def register(subparsers: Any) -> None:
     commands = parser.add_subparsers(dest="dossier_command", metavar="SUBCOMMAND", required=True)
     show = commands.add_parser(
         "show",
-        help="status, due date, deadline history, timeline, timeliness",
-        description="Show a saved dossier as of an instant (default: its last event).",
+        help="status, due date, deadline history, timeline, timeliness; exit 1 when late",
+        description=(
+            "Show a saved dossier as of an instant (default: its last event). Exit 1 when it is "
+            "late (quá hạn) or overdue at that instant, 0 otherwise."
+        ),
     )
     show.add_argument("file", metavar="FILE.json", help="the dossier, as written by to_json")
     show.add_argument(
@@ -205,7 +210,11 @@ def _show(args: argparse.Namespace) -> int:
         print(dump_json(data))
     else:
         _print_show(data)
-    return 0
+    return 1 if data["timeliness"] in _PROBLEMS else 0
+
+
+_PROBLEMS = (Timeliness.LATE.value, Timeliness.OVERDUE.value)
+"""Timeliness at the report instant that makes ``dossier show`` exit 1 (problems found)."""
 
 
 # --- portal --------------------------------------------------------------------------------------

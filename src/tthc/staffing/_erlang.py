@@ -20,13 +20,35 @@ from tthc.staffing._numbers import as_float
 __all__: list[str] = []  # private module: the public names are exported by tthc.staffing
 
 
+MAX_SERVERS = 1_000_000
+"""The most counters, and erlangs of traffic, a queue may have: the recursion takes one step
+per counter, so a bound keeps every answer under a second (a real desk has a few dozen)."""
+
+
 def _servers(value: object, name: str = "servers") -> int:
     servers = require_int(value, name)
-    if servers < 0:
+    if not 0 <= servers <= MAX_SERVERS:
         raise InputTypeError(
-            f"Số quầy (counters): {name} must be zero or more, got {servers}", argument=name
+            f"Số quầy (counters): {name} must be between 0 and {MAX_SERVERS:,}, "
+            f"got {str(servers)[:20]}",
+            argument=name,
         )
     return servers
+
+
+def _traffic(value: object, name: str = "traffic") -> float:
+    load = as_float(value, name)
+    _check_load(load, name)
+    return load
+
+
+def _check_load(load: float, name: str) -> None:
+    if load > MAX_SERVERS:
+        raise InputTypeError(
+            f"Lưu lượng (offered traffic): {name} must be at most {MAX_SERVERS:,} erlangs, "
+            f"got {load:.6g}",
+            argument=name,
+        )
 
 
 def erlang_b(servers: int, traffic: float) -> float:
@@ -40,10 +62,11 @@ def erlang_b(servers: int, traffic: float) -> float:
         traffic: Offered traffic ``A = λ/μ`` in erlangs (0 or more).
 
     Raises:
-        InputTypeError: wrong type or a negative value.
+        InputTypeError: wrong type, a negative value, or more than :data:`MAX_SERVERS`
+            counters or erlangs.
     """
     servers = _servers(servers)
-    load = as_float(traffic, "traffic")
+    load = _traffic(traffic)
     blocking = 1.0
     for k in range(1, servers + 1):
         blocking = load * blocking / (k + load * blocking)
@@ -61,10 +84,11 @@ def erlang_c(servers: int, traffic: float) -> float:
         0.444444
 
     Raises:
-        InputTypeError: wrong type or a negative value.
+        InputTypeError: wrong type, a negative value, or more than :data:`MAX_SERVERS`
+            counters or erlangs.
     """
     servers = _servers(servers)
-    load = as_float(traffic, "traffic")
+    load = _traffic(traffic)
     if load == 0:
         return 0.0
     if servers <= load:
@@ -79,10 +103,11 @@ def mean_wait(servers: int, traffic: float, service_time: float) -> float:
     Infinite (``math.inf``) when ``A >= c``.
 
     Raises:
-        InputTypeError: wrong type or a negative value.
+        InputTypeError: wrong type, a negative value, or more than :data:`MAX_SERVERS`
+            counters or erlangs.
     """
     servers = _servers(servers)
-    load = as_float(traffic, "traffic")
+    load = _traffic(traffic)
     service = as_float(service_time, "service_time")
     if load == 0 or service == 0:
         return 0.0
@@ -195,7 +220,8 @@ def counters_needed(
         (4, 0.32, 1.07)
 
     Raises:
-        InputTypeError: a negative or non-numeric rate or time, or a wrong ``targets``.
+        InputTypeError: a negative or non-numeric rate or time, a wrong ``targets``, or more
+            than :data:`MAX_SERVERS` erlangs of traffic.
     """
     arrivals = as_float(arrivals_per_hour, "arrivals_per_hour")
     service = as_float(mean_service_minutes, "mean_service_minutes")
@@ -211,6 +237,7 @@ def counters_needed(
 def queue_for(arrivals: float, service: float, targets: QueueTargets) -> QueueResult:
     """:func:`counters_needed` for arguments already checked (non-negative finite floats)."""
     load = arrivals * service / 60.0
+    _check_load(load, "traffic")
     if load == 0:
         return _queue_result(arrivals, service, 0, 1.0)
     servers = math.floor(load) + 1

@@ -590,11 +590,16 @@ def _check_in_person(instance: Any, _attribute: Any, value: Any) -> None:
         )
 
 
+MAX_COUNT = 10**9
+"""The largest dossier count of one row (one unit, procedure and month): counts are small."""
+
+
 def _check_count(_instance: Any, _attribute: Any, value: Any) -> None:
     count = require_int(value, "count")
-    if count < 0:
+    if not 0 <= count <= MAX_COUNT:
         raise InputTypeError(
-            f"Số liệu hồ sơ (dossier count): count must be zero or more, got {count}",
+            f"Số liệu hồ sơ (dossier count): count must be between 0 and {MAX_COUNT:,}, "
+            f"got {str(count)[:20]}",
             argument="count",
         )
 
@@ -732,10 +737,16 @@ def _whole_number(value: object, name: str, row: int, column: str) -> int | None
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, str) and value.strip().isdecimal():
-        return int(value.strip())
+        if len(value.strip()) > len(str(MAX_COUNT)):
+            raise row_error(name, row, column, f"more than {MAX_COUNT:,} dossiers")
+        value = int(value.strip())
+    if type(value) is int and value > MAX_COUNT:
+        raise row_error(name, row, column, f"more than {MAX_COUNT:,} dossiers")
     if type(value) is int and value >= 0:
         return value
-    raise row_error(name, row, column, f"{value!r} is not a whole number of dossiers (0 or more)")
+    raise row_error(
+        name, row, column, f"{str(value)[:40]!r} is not a whole number of dossiers (0 or more)"
+    )
 
 
 def dossier_counts(

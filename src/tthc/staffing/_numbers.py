@@ -30,6 +30,10 @@ Number = int | float | Decimal | Fraction | str
 Validator = Callable[[Any, Any, Any], None]
 """An attrs validator: ``(instance, attribute, value) -> None``."""
 
+MAX_EXPONENT = 100
+"""A decimal amount is refused beyond 10^100 or with more than 100 decimal places (its exact
+reading would cost time and memory in the exponent: ``1e999999999`` never ends)."""
+
 _DECIMAL_TEXT_RE = re.compile(r"^[+]?(\d+([.,]\d*)?|[.,]\d+)$")
 
 
@@ -65,12 +69,26 @@ def _fraction(value: object, name: str) -> Fraction:
         finite = value.is_finite() if isinstance(value, Decimal) else math.isfinite(value)
         if not finite:
             raise InputTypeError(f"Số (number): {name} must be finite", argument=name)
+        if isinstance(value, Decimal):
+            _check_decimal_size(value, name)
         return Fraction(value) if isinstance(value, Decimal) else Fraction(repr(value))
     raise InputTypeError(
         f"Số (number): {name} must be a number, got {type(value).__name__}",
         argument=name,
         got=type(value).__name__,
     )
+
+
+def _check_decimal_size(value: Decimal, name: str) -> None:
+    exponent = value.as_tuple().exponent
+    assert isinstance(exponent, int)  # finite, checked by the caller
+    if value and (value.adjusted() > MAX_EXPONENT or exponent < -MAX_EXPONENT):
+        raise InputTypeError(
+            f"Số (number): {name} is out of range (at most 10^{MAX_EXPONENT}, "
+            f"{MAX_EXPONENT} decimal places)",
+            argument=name,
+            value=str(value)[:40],
+        )
 
 
 def as_float(value: object, name: str) -> float:

@@ -20,6 +20,7 @@ from tthc._data import stream_lines as lines
 from tthc.errors import DataFileError
 from tthc.staffing._inputs import (
     COUNT_COLUMNS,
+    MAX_COUNT,
     DossierCount,
     checked_count,
     count_from_values,
@@ -36,6 +37,7 @@ from tthc.staffing._numbers import clean
 __all__: list[str] = []  # private module: the public names are exported by tthc.staffing
 
 _CACHE_LIMIT = 1 << 16
+_COUNT_DIGITS = len(str(MAX_COUNT))
 """Distinct raw values remembered per cache; the cache is emptied when it is full, so an input of
 all-distinct values costs memory bounded by this, not by the file."""
 
@@ -149,14 +151,20 @@ def _fast_path(header: list[str], name: str) -> Callable[[list[str]], DossierCou
         count_text = values[count_at]
         if not (unit and procedure and count_text.isascii() and count_text.isdigit()):
             return None
+        if len(count_text) > _COUNT_DIGITS:
+            return None  # the slow path refuses a count over MAX_COUNT with the row number
         month = months.get(values[month_at]) or month_of(values[month_at])
         if month is None:
             return None
         count = int(count_text)
+        if count > MAX_COUNT:
+            return None
         in_person = None
         if in_person_at is not None and values[in_person_at]:
             given = values[in_person_at]
-            if not (given.isascii() and given.isdigit()) or int(given) > count:
+            if not (given.isascii() and given.isdigit() and len(given) <= _COUNT_DIGITS):
+                return None
+            if int(given) > count:
                 return None
             in_person = int(given)
         return checked_count(
