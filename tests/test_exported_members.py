@@ -154,6 +154,7 @@ SURFACE: dict[str, list[str]] = {
         "convert_codes",
         "migrate_rows",
         "migration_report",
+        "rehome",
         "successor_of",
     ],
     "tthc.procedures": [

@@ -116,7 +116,9 @@ def test_the_bundled_rules_cite_the_registry() -> None:
     assert data.regime_ref == attrs.evolve(document("118-2025-nd-cp"), article="Điều 40.1")
     assert "documents" not in _legal.raw()
     for entry in (*data.rules.values(), *data.event_refs.values()):
-        assert entry.document == "118/2025/NĐ-CP"
+        # T18, re-homing a dossier to its unit's successor, follows the 2025 reform (issue 19)
+        expected = "72/2025/QH15" if entry is data.rules["T18"] else "118/2025/NĐ-CP"
+        assert entry.document == expected
     assert {v["doc"] for v in _legal.raw()["statuses"].values()} == {"dvcqg-trang-thai-ho-so"}
     assert document("dvcqg-trang-thai-ho-so").confidence == "reported"
 
@@ -127,7 +129,8 @@ def test_the_table_is_read_from_the_data_file() -> None:
     from tthc.dossiers._rules import EVENT_ROLES, parse_roles, parse_table
 
     raw = _legal.raw()
-    assert len(TRANSITIONS) == len(raw["transitions"]) == 32
+    # 32 life-cycle rows and 10 re-homing rows (one per non-final status, issue 19)
+    assert len(TRANSITIONS) == len(raw["transitions"]) == 42
     first = next(iter(TRANSITIONS.values()))
     assert (first.source, first.event, first.target, first.rule) == (
         DossierStatus.DRAFT, EventKind.SUBMITTED_ONLINE, DossierStatus.SUBMITTED, "T1",
@@ -160,6 +163,10 @@ def test_the_table_is_read_from_the_data_file() -> None:
 def test_table_rules_statuses_and_events_all_have_legal_data() -> None:
     assert dossier_rules_version()
     for row in TRANSITIONS.values():
+        if row.event is EventKind.REHOMED:  # the 2025 reform, not Decree 118 (issue 19)
+            assert (row.rule, row.legal_ref.document) == ("T18", "72/2025/QH15")
+            assert row.description
+            continue
         assert row.legal_ref.document == "118/2025/NĐ-CP"
         assert row.legal_ref.article.startswith("Điều")
         assert row.description
@@ -177,9 +184,11 @@ def test_table_rules_statuses_and_events_all_have_legal_data() -> None:
     for role in ActorRole:
         assert role.name_vi
     assert Channel.POST.portal_code == 3
-    assert allowed_events(S.DRAFT, Channel.ONLINE) == (K.SUBMITTED_ONLINE,)
+    # re-homing to a unit's successor (issue 19) is allowed in every non-final status
+    assert allowed_events(S.DRAFT, Channel.ONLINE) == (K.SUBMITTED_ONLINE, K.REHOMED)
     assert allowed_events(S.DRAFT, Channel.POST) == (
         K.RETURNED_AT_INTAKE,
         K.REFUSED_AT_INTAKE,
         K.ACCEPTED,
+        K.REHOMED,
     )

@@ -384,7 +384,7 @@ def test_withdrawal_before_decision_only() -> None:
     assert err.code == "dossier.invalid_transition"
     assert err.context["status"] == "result_ready"
     assert err.context["event"] == "withdrawn"
-    assert err.context["allowed"] == ("result_delivered",)
+    assert err.context["allowed"] == ("result_delivered", "rehomed")
     assert err.context["rule"] == "T15"
     assert err.context["legal_ref"].article == "Điều 21"
     assert "only before the decision" in err.message

@@ -23,6 +23,7 @@ from tthc.dossiers import (
 )
 from tthc.dossiers._rules import EVENT_ROLES
 from tthc.errors import InvalidEvent, InvalidTransition
+from tthc.legal import document
 from tthc.serde import from_json, to_json
 
 CODE = "SM-0001"
@@ -61,6 +62,9 @@ class DossierMachine(RuleBasedStateMachine):
         payload: dict[str, object] = {}
         if kind is EventKind.FORWARDED:
             payload["to_unit"] = "Sở Tư pháp"
+        if kind is EventKind.REHOMED:  # the units are not old units: refused (issue 19)
+            payload.update(to_unit="31135", unit_role="competent", from_unit="UBND xã")
+            payload["legal_ref"] = document("72-2025-qh15")
         if kind is EventKind.EXTENSION_GRANTED:
             due = dossier.due_date or at.date()
             payload["new_due_date"] = due + dt.timedelta(days=extra_days)

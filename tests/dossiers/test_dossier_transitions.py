@@ -74,7 +74,7 @@ ND118 = "Nghị định 118/2025/NĐ-CP (Chính phủ, 09/06/2025)"
 
 IN_PROCESS_ALLOWED = (
     "forwarded", "supplement_requested", "payment_requested", "verification_required",
-    "extension_granted", "refused_after_review", "result_issued", "withdrawn",
+    "extension_granted", "refused_after_review", "result_issued", "withdrawn", "rehomed",
 )  # fmt: skip
 
 
@@ -211,7 +211,8 @@ def test_event_of_another_channel() -> None:
     assert err.message == (
         f"Chuyển trạng thái không hợp lệ (invalid transition): 'submitted_online' is not allowed "
         f"for dossier {CODE} in status 'draft' (Chưa nộp, chưa tiếp nhận): not for a dossier "
-        f"filed via counter. Allowed now: returned_at_intake, refused_at_intake, accepted. "
+        f"filed via counter. Allowed now: returned_at_intake, refused_at_intake, accepted, "
+        f"rehomed. "
         f"Legal basis: an online dossier is submitted on the national portal (again after a "
         f"return at intake) (Điều 17.2, {ND118})"
     )
@@ -219,7 +220,7 @@ def test_event_of_another_channel() -> None:
         "dossier_code": CODE,
         "status": "draft",
         "event": "submitted_online",
-        "allowed": ("returned_at_intake", "refused_at_intake", "accepted"),
+        "allowed": ("returned_at_intake", "refused_at_intake", "accepted", "rehomed"),
         "reason": "channel",
         "rule": "T1",
         "legal_ref": _ref_of(err),
@@ -322,7 +323,8 @@ def test_closing_before_the_supplement_period_ends() -> None:
         f"Chuyển trạng thái không hợp lệ (invalid transition): 'closed_no_supplement' is not "
         f"allowed for dossier {CODE} in status 'supplement_requested' (Yêu cầu bổ sung giấy tờ): "
         f"the applicant has 15 days from the notice of 2026-03-10; the dossier can be closed "
-        f"from 2026-03-26. Allowed now: supplement_received, closed_no_supplement, withdrawn. "
+        f"from 2026-03-26. Allowed now: supplement_received, closed_no_supplement, withdrawn, "
+        f"rehomed. "
         f"Legal basis: 15 days after the supplement notice without completion the one-stop "
         f"closes the dossier (Điều 19.5, {ND118})"
     )
@@ -330,7 +332,7 @@ def test_closing_before_the_supplement_period_ends() -> None:
         "dossier_code": CODE,
         "status": "supplement_requested",
         "event": "closed_no_supplement",
-        "allowed": ("supplement_received", "closed_no_supplement", "withdrawn"),
+        "allowed": ("supplement_received", "closed_no_supplement", "withdrawn", "rehomed"),
         "reason": "supplement_period_running",
         "rule": "T9",
         "legal_ref": _ref_of(err),

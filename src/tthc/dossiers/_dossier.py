@@ -125,7 +125,13 @@ class Dossier:
         # the derived state: a replay of the log, linear in the number of events
         calendar, hours = resolve(self.calendar, self.office_hours)
         ctx = Context(
-            self.code, self.channel, self.processing_time, self.sector_rules, calendar, hours
+            self.code,
+            self.channel,
+            self.processing_time,
+            self.sector_rules,
+            calendar,
+            hours,
+            (self.reception_unit, self.competent_unit),
         )
         object.__setattr__(self, "_ctx", ctx)
         object.__setattr__(self, "_state", _replay(ctx, State(), self.events, 0))
@@ -186,6 +192,20 @@ class Dossier:
         """The legal due date in force (ngày hẹn trả), or ``None`` before acceptance."""
         current = self.deadline
         return None if current is None else current.due_date
+
+    @property
+    def current_reception_unit(self) -> str:
+        """Where the dossier is received now: :attr:`reception_unit` after any re-homing.
+
+        ``REHOMED`` events (2025 reform) move it to the old unit's successor; the dossier's
+        own ``reception_unit`` keeps the unit it was received by (its history is never rewritten).
+        """
+        return (self._state.units or (self.reception_unit, self.competent_unit))[0]
+
+    @property
+    def current_competent_unit(self) -> str:
+        """Who decides the dossier now: :attr:`competent_unit` after any re-homing."""
+        return (self._state.units or (self.reception_unit, self.competent_unit))[1]
 
     @property
     def submitted_at(self) -> _dt.datetime | None:

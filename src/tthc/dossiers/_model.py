@@ -207,6 +207,11 @@ class EventKind(LabelledEnum):
         "correction requested",
     )
     CORRECTED = "corrected", "Đã đính chính kết quả", "result corrected"
+    REHOMED = (
+        "rehomed",
+        "Chuyển đơn vị do sắp xếp đơn vị hành chính",
+        "re-homed to the successor unit (2025 reform)",
+    )
 
     @property
     def reason_required(self) -> bool:
@@ -255,15 +260,18 @@ class Actor:
 # --- the event -----------------------------------------------------------------------------------
 
 
-def _payload(kind: EventKind, value_check: Validator, *, required: bool = False) -> Validator:
+def _payload(
+    kind: EventKind | tuple[EventKind, ...], value_check: Validator, *, required: bool = False
+) -> Validator:
     """Validator: the field is given for ``kind`` only (and must be, if ``required``).
 
     A given value is then checked by ``value_check``.
     """
+    kinds = kind if isinstance(kind, tuple) else (kind,)
 
     def check(event: DossierEvent, attribute: Any, value: object) -> None:
         name = attribute.name
-        allowed = event.kind is kind
+        allowed = event.kind in kinds
         if allowed and required and value is None:
             raise InvalidEvent(
                 f"Sự kiện (event) '{event.kind.value}' needs {name}",
@@ -316,6 +324,42 @@ def _receiving_unit(_: object, attribute: Any, value: object) -> None:
         )
 
 
+#: The unit a re-homing moves: where the dossier was received, or who decides it.
+REHOMING_ROLES = ("reception", "competent")
+
+
+def _unit_role(_: object, attribute: Any, value: object) -> None:
+    if value not in REHOMING_ROLES:
+        raise InvalidEvent(
+            f"Vai trò của đơn vị (unit role) must be one of {', '.join(REHOMING_ROLES)}, "
+            f"got {value!r}",
+            argument=attribute.name,
+            reason="payload",
+        )
+
+
+def _old_unit(_: object, attribute: Any, value: object) -> None:
+    if not isinstance(value, str) or not value:
+        raise InvalidEvent(
+            "Đơn vị cũ (old unit) must be a non-empty str, the old unit's code",
+            argument=attribute.name,
+            reason="payload",
+        )
+
+
+def _rehoming_basis(event: DossierEvent, attribute: Any, value: object) -> None:
+    # a re-homing is an act of law: it cites the clause that transferred the unit
+    if event.kind is EventKind.REHOMED and value is None:
+        raise InvalidEvent(
+            "Sự kiện (event) 'rehomed' needs legal_ref: the clause of the resolution that "
+            "transferred the old unit to its successor",
+            hint="use tthc.migrate.rehome, which cites the succession clause",
+            argument=attribute.name,
+            reason="payload",
+            event=event.kind.value,
+        )
+
+
 def _a_date(_: object, attribute: Any, value: object) -> None:
     require_date(value, attribute.name)
 
@@ -336,7 +380,8 @@ class DossierEvent:
     Payload fields are used by some kinds only and must be left empty by the others:
     ``to_unit`` and ``time_allowed`` by ``FORWARDED`` (the receiving agency and its own time in
     an inter-agency hand-off, Điều 20), ``new_due_date`` by ``EXTENSION_GRANTED`` (required),
-    ``amount`` by ``PAYMENT_REQUESTED``.
+    ``amount`` by ``PAYMENT_REQUESTED``; ``unit_role``, ``from_unit`` and ``to_unit`` by
+    ``REHOMED`` (all required, with ``legal_ref``: the clause that transferred the old unit).
 
     Attributes:
         kind: What happened.
@@ -345,10 +390,12 @@ class DossierEvent:
         actor: Who acted.
         reason: Why, in words (required for refusals, requests and the apology).
         legal_ref: Legal basis the actor cited, optional.
-        to_unit: Forwarding only: the receiving unit.
+        to_unit: Forwarding: the receiving unit; re-homing: the successor unit's code.
         time_allowed: Forwarding only: the receiving agency's own time for its step.
         new_due_date: Extension only: the new return date.
         amount: Payment request only: the amount asked, in VND.
+        unit_role: Re-homing only: which unit moves, ``"reception"`` or ``"competent"``.
+        from_unit: Re-homing only: the old unit's code, the dossier's current unit for the role.
     """
 
     kind: EventKind = attrs.field(
@@ -370,10 +417,16 @@ class DossierEvent:
     reason: str = attrs.field(default="", validator=_reason)
     legal_ref: LegalRef | None = attrs.field(
         default=None,
-        validator=instance_of(LegalRef, "Căn cứ (legal_ref) must be a LegalRef", optional=True),
+        validator=[
+            instance_of(LegalRef, "Căn cứ (legal_ref) must be a LegalRef", optional=True),
+            _rehoming_basis,
+        ],
     )
     to_unit: str | None = attrs.field(
-        default=None, validator=_payload(EventKind.FORWARDED, _receiving_unit, required=True)
+        default=None,
+        validator=_payload(
+            (EventKind.FORWARDED, EventKind.REHOMED), _receiving_unit, required=True
+        ),
     )
     time_allowed: Duration | None = attrs.field(
         default=None,
@@ -387,6 +440,12 @@ class DossierEvent:
     )
     amount: Decimal | None = attrs.field(
         default=None, validator=_payload(EventKind.PAYMENT_REQUESTED, _an_amount)
+    )
+    unit_role: str | None = attrs.field(
+        default=None, validator=_payload(EventKind.REHOMED, _unit_role, required=True)
+    )
+    from_unit: str | None = attrs.field(
+        default=None, validator=_payload(EventKind.REHOMED, _old_unit, required=True)
     )
 
 

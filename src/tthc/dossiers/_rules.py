@@ -129,7 +129,9 @@ def rules_for(kind: EventKind) -> list[Transition]:
 def mermaid_state_diagram() -> str:
     """Return a Mermaid ``stateDiagram-v2`` of :data:`TRANSITIONS` (generated, never drawn by hand).
 
-    Edges with several events are merged; events limited to some channels say which.
+    Edges with several events are merged; events limited to some channels say which. The
+    re-homing of a dossier to its unit's successor (``REHOMED``, rule T18), allowed in every
+    non-final status and changing none, is left out: it would loop on every state.
     """
     lines = ["stateDiagram-v2"]
     for status in DossierStatus:
@@ -137,6 +139,8 @@ def mermaid_state_diagram() -> str:
     lines.append(f"    [*] --> {DossierStatus.DRAFT.name}")
     edges: dict[tuple[DossierStatus, DossierStatus], list[str]] = {}
     for row in TRANSITIONS.values():
+        if row.event is EventKind.REHOMED:
+            continue
         label = row.event.value
         if row.channels != ALL_CHANNELS:
             label += " (" + "/".join(sorted(c.value for c in row.channels)) + ")"

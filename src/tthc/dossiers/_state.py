@@ -168,6 +168,8 @@ class State:
         breaches: Acts the law forbids that were recorded anyway, newest first.
         pauses: Periods waiting for the applicant, newest first.
         handoffs: Forwardings, newest first.
+        units: The current reception and competent units after a re-homing (``None``: the
+            units the dossier was received with).
     """
 
     status: DossierStatus = DossierStatus.DRAFT
@@ -179,6 +181,7 @@ class State:
     breaches: Link[Breach] | None = None
     pauses: Link[Pause] | None = None
     handoffs: Link[Handoff] | None = None
+    units: tuple[str, str] | None = None
 
 
 @attrs.frozen(slots=True)
@@ -192,6 +195,7 @@ class Context:
         sector_rules: Sector-law exceptions.
         calendar: The working calendar (resolved: never ``None``).
         hours: The office hours (resolved: never ``None``).
+        units: The reception and competent units the dossier was received with.
     """
 
     code: str
@@ -200,6 +204,7 @@ class Context:
     sector_rules: SectorRules
     calendar: WorkCalendar
     hours: OfficeHours
+    units: tuple[str, str] = ("", "")
 
 
 class Step(NamedTuple):

@@ -33,7 +33,13 @@ from tthc.dossiers._state import (
     push,
     replace_last,
 )
-from tthc.errors import InvalidEvent, InvalidTransition, RegimeNotModelled
+from tthc.errors import (
+    AmbiguousUnitName,
+    InvalidEvent,
+    InvalidTransition,
+    RegimeNotModelled,
+    UnknownUnit,
+)
 
 __all__: list[str] = []  # private module
 
@@ -47,6 +53,7 @@ class Changes(TypedDict, total=False):
     breaches: Link[Breach] | None
     pauses: Link[Pause] | None
     handoffs: Link[Handoff] | None
+    units: tuple[str, str]
 
 
 def vn_date(instant: _dt.datetime) -> _dt.date:
@@ -217,6 +224,7 @@ def step(ctx: Context, state: State, event: DossierEvent, index: int) -> State:
         breaches=changes.get("breaches", state.breaches),
         pauses=changes.get("pauses", pauses),
         handoffs=changes.get("handoffs", state.handoffs),
+        units=changes.get("units", state.units),
     )
 
 
@@ -466,6 +474,56 @@ def _on_corrected(s: Step) -> Changes:
     return _with_breaches(s, found, _requests(s, correction_requested_at=None))
 
 
+# --- the 2025 reform ------------------------------------------------------------------------------
+
+
+def _on_rehomed(s: Step) -> Changes:
+    # tthc.migrate reads the unit data: imported on first use (it is not needed by a replay
+    # without re-homing, and it imports tthc.dossiers itself)
+    from tthc.migrate import successor_of  # noqa: PLC0415
+
+    event = s.event
+    assert event.from_unit is not None  # the event's validators require them
+    assert event.to_unit is not None
+    reception, competent = s.state.units or s.ctx.units
+    current = reception if event.unit_role == "reception" else competent
+    if event.from_unit != current:
+        raise InvalidEvent(
+            f"Đơn vị cũ không đúng (not the dossier's unit): the {event.unit_role} unit of "
+            f"dossier {s.ctx.code} is {current!r}, not {event.from_unit!r}",
+            hint="re-home the unit the dossier has now (see current_reception_unit / "
+            "current_competent_unit)",
+            dossier_code=s.ctx.code,
+            reason="not_current_unit",
+            index=s.event_index,
+        )
+    try:
+        basis = successor_of(event.from_unit, choose=event.to_unit).legal_basis
+    except (AmbiguousUnitName, UnknownUnit) as exc:
+        raise InvalidEvent(
+            f"Đơn vị kế thừa không đúng (not a successor): {event.to_unit!r} did not take over "
+            f"{event.from_unit!r} in the 2025 reform ({exc})",
+            hint="use tthc.migrate.rehome, with choose= for a split unit",
+            dossier_code=s.ctx.code,
+            reason="not_a_successor",
+            index=s.event_index,
+        ) from exc
+    cited = event.legal_ref
+    if cited is None or (cited.document, cited.article) != (basis.document, basis.article):
+        raise InvalidEvent(
+            f"Căn cứ không đúng (wrong legal basis): the move of {event.from_unit} to "
+            f"{event.to_unit} follows {basis.cite()}",
+            hint="cite the clause of the resolution that transferred the old unit",
+            dossier_code=s.ctx.code,
+            reason="wrong_legal_basis",
+            legal_ref=basis,
+            index=s.event_index,
+        )
+    if event.unit_role == "reception":
+        return {"units": (event.to_unit, competent)}
+    return {"units": (reception, event.to_unit)}
+
+
 _HANDLERS: Mapping[EventKind, Callable[[Step], Changes]] = {
     EventKind.SUBMITTED_ONLINE: _on_submitted,
     EventKind.RETURNED_AT_INTAKE: _on_returned_at_intake,
@@ -485,5 +543,6 @@ _HANDLERS: Mapping[EventKind, Callable[[Step], Changes]] = {
     EventKind.WITHDRAWN: _on_withdrawn,
     EventKind.CORRECTION_REQUESTED: _on_correction_requested,
     EventKind.CORRECTED: _on_corrected,
+    EventKind.REHOMED: _on_rehomed,
 }
 """One handler per event kind: what the event changes in the state besides its status."""

@@ -13,7 +13,9 @@ time or by the million — and gives the 2025 unit(s) with the clause that trans
   :class:`~tthc.errors.AmbiguousUnitName`; one that fits none
   :class:`~tthc.errors.UnknownUnit`, with near misses as suggestions, never as the answer.
 * :func:`convert_code` does the same for an old unit code; :func:`successor_of` gives the one
-  succession row a record moves by, and needs an explicit ``choose=`` for a split unit.
+  succession row a record moves by, and needs an explicit ``choose=`` for a split unit;
+  :func:`rehome` moves a dossier's receiving or competent unit to it, recorded as an event
+  citing that clause.
 * :func:`convert_addresses` and :func:`convert_codes` do it for a whole column (pandas, polars,
   Arrow, a list), marking each row instead of raising.
 * :func:`migration_report` gives a :class:`MigrationReport` a person works through: counts by
@@ -41,6 +43,7 @@ from tthc.migrate._model import (
     MigrationStatus,
     OldPlace,
 )
+from tthc.migrate._rehome import rehome
 from tthc.migrate._report import REPORT_COLUMNS, MigrationReport, migration_report
 
 __all__ = [  # noqa: RUF022 - grouped by concept, as the module docstring presents them
@@ -52,6 +55,7 @@ __all__ = [  # noqa: RUF022 - grouped by concept, as the module docstring presen
     "convert_code",
     # re-homing a record: the one successor, chosen explicitly for a split unit
     "successor_of",
+    "rehome",
     # a whole column
     "RESULT_COLUMNS",
     "MigratedRow",
