@@ -5,56 +5,26 @@ from __future__ import annotations
 import datetime as dt
 
 from attrs import evolve as attrs_evolve
+from dossier_builders import (
+    APPLICANT,
+    AUTHORITY,
+    CODE,
+    ONE_STOP,
+    K,
+    _in_process,
+    _new,
+    t,
+)
 
 from tthc._time import VN_TZ
 from tthc.calendar import OfficeHours, civil_service_calendar
 from tthc.deadlines import Duration
 from tthc.dossiers import (
-    Actor,
-    ActorRole,
     Channel,
     Dossier,
     DossierEvent,
-    EventKind,
 )
 from tthc.legal import LegalRef
-
-CODE = "000.00.01.H29-260309-0001"
-
-ONE_STOP = Actor(ActorRole.ONE_STOP, "Bộ phận Một cửa phường Sài Gòn", name="Lê Văn A")
-
-AUTHORITY = Actor(ActorRole.COMPETENT_AUTHORITY, "UBND phường Sài Gòn")
-
-K = EventKind
-
-
-def t(day: int, hour: int, minute: int = 0) -> dt.datetime:
-    return dt.datetime(2026, 3, day, hour, minute, tzinfo=VN_TZ)
-
-
-def _new(**kw: object) -> Dossier:
-    args: dict[str, object] = {
-        "code": CODE,
-        "procedure_code": "1.001193",
-        "channel": Channel.COUNTER,
-        "reception_unit": "Một cửa",
-        "competent_unit": "UBND",
-        "processing_time": Duration.working_days(5),
-    }
-    args.update(kw)
-    return Dossier(**args)  # type: ignore[arg-type]
-
-
-APPLICANT = Actor(ActorRole.APPLICANT, "Nguyễn Văn A")
-
-
-def _in_process() -> Dossier:
-    return _new().apply_all(
-        [
-            DossierEvent(K.ACCEPTED, CODE, t(9, 9), ONE_STOP),
-            DossierEvent(K.FORWARDED, CODE, t(9, 10), ONE_STOP, to_unit="UBND"),
-        ]
-    )
 
 
 def _breach_of(d: Dossier) -> tuple[str, int, str, str]:

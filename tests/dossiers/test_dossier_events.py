@@ -6,11 +6,24 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from dossier_builders import (
+    APPLICANT,
+    AUTHORITY,
+    CODE,
+    ONE_STOP,
+    S_CODE,
+    S_ONE_STOP,
+    K,
+    _new,
+    s_dossier,
+    s_in_process,
+    sev,
+    t,
+    vn,
+)
 
-from tthc._time import VN_TZ
 from tthc.deadlines import (
     Duration,
-    ProcessingTime,
 )
 from tthc.dossiers import (
     Actor,
@@ -28,18 +41,6 @@ from tthc.errors import (
     InvalidTransition,
     NaiveDatetimeError,
 )
-
-CODE = "000.00.01.H29-260309-0001"
-
-ONE_STOP = Actor(ActorRole.ONE_STOP, "Bộ phận Một cửa phường Sài Gòn", name="Lê Văn A")
-
-AUTHORITY = Actor(ActorRole.COMPETENT_AUTHORITY, "UBND phường Sài Gòn")
-
-K = EventKind
-
-
-def t(day: int, hour: int, minute: int = 0) -> dt.datetime:
-    return dt.datetime(2026, 3, day, hour, minute, tzinfo=VN_TZ)
 
 
 def _dossier() -> Dossier:
@@ -67,58 +68,10 @@ def _event(kind: EventKind = K.ACCEPTED, **kw: object) -> DossierEvent:
 PAYLOAD = "payload"
 
 
-def _new(**kw: object) -> Dossier:
-    args: dict[str, object] = {
-        "code": CODE,
-        "procedure_code": "1.001193",
-        "channel": Channel.COUNTER,
-        "reception_unit": "Một cửa",
-        "competent_unit": "UBND",
-        "processing_time": Duration.working_days(5),
-    }
-    args.update(kw)
-    return Dossier(**args)  # type: ignore[arg-type]
-
-
-APPLICANT = Actor(ActorRole.APPLICANT, "Nguyễn Văn A")
-
 ND118 = "Nghị định 118/2025/NĐ-CP (Chính phủ, 09/06/2025)"
 
 # the helpers of the life-cycle scenarios (tests/dossiers/test_dossier_scenarios.py), another
 # dossier code and any date: `vn(2026, 4, 29, 10)`
-S_CODE = "000.00.01.H29-260429-0001"
-
-S_ONE_STOP = Actor(ActorRole.ONE_STOP, "Trung tâm Phục vụ hành chính công phường Sài Gòn")
-
-
-def vn(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> dt.datetime:
-    return dt.datetime(year, month, day, hour, minute, tzinfo=VN_TZ)
-
-
-def sev(kind: EventKind, at: dt.datetime, actor: Actor = S_ONE_STOP, **kw: object) -> DossierEvent:
-    return DossierEvent(kind, S_CODE, at, actor, **kw)  # type: ignore[arg-type]
-
-
-def s_dossier(
-    channel: Channel = Channel.COUNTER,
-    limit: Duration | ProcessingTime | None = None,
-    **kw: object,
-) -> Dossier:
-    return Dossier(
-        S_CODE,
-        "1.001193",
-        channel,
-        "Trung tâm Phục vụ hành chính công phường Sài Gòn",
-        "UBND phường Sài Gòn",
-        limit if limit is not None else Duration.working_days(5),
-        **kw,  # type: ignore[arg-type]
-    )
-
-
-def s_in_process(accepted: dt.datetime, days: int = 5, **kw: object) -> Dossier:
-    d = s_dossier(limit=Duration.working_days(days), **kw)
-    d = d.apply(sev(K.ACCEPTED, accepted))
-    return d.apply(sev(K.FORWARDED, accepted + dt.timedelta(minutes=30), to_unit="UBND phường"))
 
 
 @pytest.mark.parametrize(

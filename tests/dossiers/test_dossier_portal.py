@@ -7,11 +7,17 @@ is a record the portal drops.
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
+from dossier_builders import (
+    AUTHORITY,
+    CODE,
+    ONE_STOP,
+    K,
+    _in_process,
+    _new,
+    t,
+)
 
-from tthc._time import VN_TZ
 from tthc.deadlines import Duration
 from tthc.dossiers import (
     Actor,
@@ -26,18 +32,6 @@ from tthc.errors import (
     InvalidEvent,
 )
 
-CODE = "000.00.01.H29-260309-0001"
-
-ONE_STOP = Actor(ActorRole.ONE_STOP, "Bộ phận Một cửa phường Sài Gòn", name="Lê Văn A")
-
-AUTHORITY = Actor(ActorRole.COMPETENT_AUTHORITY, "UBND phường Sài Gòn")
-
-K = EventKind
-
-
-def t(day: int, hour: int, minute: int = 0) -> dt.datetime:
-    return dt.datetime(2026, 3, day, hour, minute, tzinfo=VN_TZ)
-
 
 def _dossier() -> Dossier:
     d = Dossier(CODE, "1.001193", Channel.ONLINE, "Một cửa", "UBND", Duration.working_days(5))
@@ -48,28 +42,6 @@ def _dossier() -> Dossier:
             DossierEvent(K.FORWARDED, CODE, t(9, 10), ONE_STOP, to_unit="UBND"),
             DossierEvent(K.SUPPLEMENT_REQUESTED, CODE, t(10, 9), ONE_STOP, reason="Thiếu bản sao"),
             DossierEvent(K.SUPPLEMENT_RECEIVED, CODE, t(12, 9), ONE_STOP),
-        ]
-    )
-
-
-def _new(**kw: object) -> Dossier:
-    args: dict[str, object] = {
-        "code": CODE,
-        "procedure_code": "1.001193",
-        "channel": Channel.COUNTER,
-        "reception_unit": "Một cửa",
-        "competent_unit": "UBND",
-        "processing_time": Duration.working_days(5),
-    }
-    args.update(kw)
-    return Dossier(**args)  # type: ignore[arg-type]
-
-
-def _in_process() -> Dossier:
-    return _new().apply_all(
-        [
-            DossierEvent(K.ACCEPTED, CODE, t(9, 9), ONE_STOP),
-            DossierEvent(K.FORWARDED, CODE, t(9, 10), ONE_STOP, to_unit="UBND"),
         ]
     )
 
