@@ -6,13 +6,11 @@ import datetime as _dt
 from collections.abc import Callable
 from typing import Any
 
-from tthc._time import VN_TZ as VN_TZ  # noqa: PLC0414 - re-exported while callers move
+from tthc._time import VN_TZ
 from tthc.errors import (
     CalendarRangeError,
-    DataFileError,
     InputTypeError,
     NaiveDatetimeError,
-    TthcError,
 )
 
 
@@ -90,18 +88,6 @@ def require_int(value: object, name: str) -> int:
         argument=name,
         got=type(value).__name__,
     )
-
-
-def parse_json_data(
-    text: str | bytes,
-    name: str | None,
-    error: type[TthcError] = DataFileError,
-    **kwargs: Any,
-) -> Any:
-    """Parse JSON text: the old name of :func:`tthc._data.parse_json`, kept while callers move."""
-    from tthc._data import parse_json  # noqa: PLC0415 - _data imports tthc.errors only
-
-    return parse_json(text, name, error, **kwargs)
 
 
 def instance_of(kind: type | tuple[type, ...], what: str) -> Callable[[Any, Any, Any], None]:
