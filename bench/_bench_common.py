@@ -1,4 +1,4 @@
-"""Shared helpers of bench_calendar.py and bench_bulk.py (timing, machine, calendar encodings)."""
+"""Shared helpers of the benchmarks in bench/ (timing, machine, calendar encodings)."""
 
 from __future__ import annotations
 
@@ -18,16 +18,28 @@ ONE = timedelta(days=1)
 UNIX_ORD = date(1970, 1, 1).toordinal()
 
 
-def machine() -> str:
-    cpu = platform.processor()
+def nproc() -> int:
+    """The CPUs this process may run on (what ``nproc`` prints)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def cpu_model() -> str:
+    """The CPU model, read from ``/proc/cpuinfo`` (``platform.processor()`` elsewhere)."""
     try:
         with open("/proc/cpuinfo", encoding="utf-8") as handle:
             for line in handle:
                 if line.startswith("model name"):
-                    cpu = line.split(":", 1)[1].strip()
-                    break
+                    return line.split(":", 1)[1].strip()
     except OSError:
         pass
+    return platform.processor() or "unknown CPU"
+
+
+def machine() -> str:
+    cpu = cpu_model()
     import holidays
     import numpy
 
@@ -39,7 +51,8 @@ def machine() -> str:
         pandas_version = "-"
     load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
     return (
-        f"{cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}, "
+        f"{cpu}, {os.cpu_count()} cores (nproc {nproc()}), {platform.system()} "
+        f"{platform.release()}, "
         f"{platform.python_implementation()} {platform.python_version()}; numpy "
         f"{numpy.__version__}, pandas {pandas_version}, holidays {holidays.__version__}; "
         f"load average {load}"
@@ -57,14 +70,20 @@ def time_cell(
     cands: dict[str, tuple[Callable[..., Any], Sequence[tuple[Any, ...]]]],
     repeats: int,
     target_s: float,
+    *,
+    clock: Callable[[], int] = perf_ns,
 ) -> dict[str, float]:
     """Median ns per call of each candidate; repeats interleaved in rotating order, so that
-    noise from other processes on the machine hits every candidate alike."""
+    noise from other processes on the machine hits every candidate alike.
+
+    ``clock`` is wall time by default; ``cpu_ns`` (this process's CPU time) leaves out the time
+    the process waits for a core, the steadier figure on a shared machine.
+    """
     loops: dict[str, int] = {}
     for key, (fn, args) in cands.items():
         n = 1
         while True:
-            elapsed = _loop(fn, args, n)
+            elapsed = _loop(fn, args, n, clock)
             if elapsed >= target_s * 1e9 * 0.2 or n > 1 << 20:
                 break
             n *= 2
@@ -74,33 +93,42 @@ def time_cell(
     for r in range(repeats):
         for key in keys[r % len(keys) :] + keys[: r % len(keys)]:
             fn, args = cands[key]
-            samples[key].append(_loop(fn, args, loops[key]) / (loops[key] * len(args)))
+            samples[key].append(_loop(fn, args, loops[key], clock) / (loops[key] * len(args)))
     return {key: statistics.median(values) for key, values in samples.items()}
 
 
-def _loop(fn: Callable[..., Any], args: Sequence[tuple[Any, ...]], loops: int) -> int:
+cpu_ns = time.process_time_ns
+"""CPU time of this process, in ns (a ``clock`` for :func:`time_cell`)."""
+
+
+def _loop(
+    fn: Callable[..., Any],
+    args: Sequence[tuple[Any, ...]],
+    loops: int,
+    clock: Callable[[], int] = perf_ns,
+) -> int:
     gc.collect()
     gc.disable()
     try:
-        start = perf_ns()
+        start = clock()
         for _ in range(loops):
             for a in args:
                 fn(*a)
-        return perf_ns() - start
+        return clock() - start
     finally:
         gc.enable()
 
 
-def time_once(fn: Callable[[], Any], repeats: int) -> float:
-    """Median ns of ``fn()`` (gc off)."""
+def time_once(fn: Callable[[], Any], repeats: int, *, clock: Callable[[], int] = perf_ns) -> float:
+    """Median ns of ``fn()`` (gc off); ``clock`` as for :func:`time_cell`."""
     samples = []
     for _ in range(repeats):
         gc.collect()
         gc.disable()
         try:
-            start = perf_ns()
+            start = clock()
             fn()
-            samples.append(perf_ns() - start)
+            samples.append(clock() - start)
         finally:
             gc.enable()
     return statistics.median(samples)

@@ -14,9 +14,15 @@ calendar of tthc, 2015–2035):
 * wrong calendars, shown as WRONG with the number of wrong rows out of N: numpy and pandas with
   the natural Mon–Fri weekmask + holidays (cannot express make-up Saturdays) and ``holidays``'
   own calendar (lags the official announcements);
-* ``import tthc`` time in a fresh interpreter and the memory of the index.
+* ``import tthc`` time in a fresh interpreter and the memory of the index;
+* issue 20's ratios: ``compute_due_dates`` with a unit column (80 % working days, 15 % calendar
+  days, 5 % months) in every container (numpy text, pandas / polars / Arrow text and categorical
+  / dictionary columns) against the row-weighted cost of single-unit calls in the same container
+  (target <= 2x), and pandas / polars / Arrow in and out against numpy arrays (target <= 2x).
+  Repeats are interleaved so that load from other processes hits every candidate alike; the
+  targets are ratios measured in one run, never absolute times.
 
-Run: ``python bench/bench_bulk.py`` (under two minutes on 2 cores); ``--quick`` for a smoke run.
+Run: ``python bench/bench_bulk.py`` (about two minutes on 2 cores); ``--quick`` for a smoke run.
 """
 
 from __future__ import annotations
@@ -24,6 +30,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import statistics
 import sys
 import warnings
 from datetime import date, datetime, timedelta
@@ -220,6 +227,164 @@ def bulk_section(cal: Any, args: argparse.Namespace) -> dict[str, Any]:
     return {"size": size, "add": rows, "other": other_ns}
 
 
+#: The mix of units of the per-row section: most procedures count working days (ngày làm việc),
+#: some calendar days (ngày), a few months (tháng).
+UNIT_MIX = (("working_day", 0.80), ("calendar_day", 0.15), ("month", 0.05))
+#: Targets of issue 20 (ratios measured in one run, never absolute times).
+UNIT_TARGET = 2.0  # per-row unit column vs the single-unit cost of the same rows
+ADAPTER_TARGET = 2.0  # pandas / polars / Arrow in and out vs numpy in and out
+
+
+def time_interleaved(cands: dict[str, Any], repeats: int) -> dict[str, tuple[float, float]]:
+    """Median and minimum ns of each ``fn()``, repeats interleaved (rotating order) so that load
+    from other processes hits every candidate alike; gc off during each call. On a shared
+    machine the minimum is the least disturbed run: the ratios are judged on it."""
+    samples: dict[str, list[float]] = {key: [] for key in cands}
+    keys = list(cands)
+    for fn in cands.values():
+        fn()  # warm: imports, first-use caches
+    for r in range(repeats):
+        for key in keys[r % len(keys) :] + keys[: r % len(keys)]:
+            samples[key].append(time_once(cands[key], 1))
+    return {key: (statistics.median(values), min(values)) for key, values in samples.items()}
+
+
+def unit_section(cal: Any, args: argparse.Namespace) -> dict[str, Any]:
+    """compute_due_dates with a unit per row vs one unit for every row, container by container.
+
+    Each container's per-row calls (dates, amounts and units all in that container, as columns
+    of one table) are compared with the single-unit calls in the same container.
+    """
+    import numpy as np
+    import pandas as pd
+    import polars as pl
+    import pyarrow as pa
+
+    from tthc import bulk
+
+    size = args.rows
+    starts, ns = bulk_inputs(args.seed, size)
+    names = [name for name, _ in UNIT_MIX]
+    rng = np.random.default_rng(args.seed + 1)
+    codes = rng.choice(len(names), size=size, p=[share for _, share in UNIT_MIX])
+    text = np.asarray(names)[codes]
+    families: dict[str, tuple[Any, Any, dict[str, Any]]] = {
+        "numpy": (starts, ns, {"str (U12)": text, "object": text.astype(object)}),
+        "pandas": (
+            pd.Series(starts),
+            pd.Series(ns),
+            {
+                "Categorical": pd.Series(pd.Categorical.from_codes(codes, names)),
+                "str": pd.Series(text, dtype="str"),
+                "object": pd.Series(text, dtype=object),
+            },
+        ),
+        "polars": (
+            pl.Series(starts),
+            pl.Series(ns),
+            {
+                "Enum": pl.Series(text, dtype=pl.Enum(names)),
+                "Categorical": pl.Series(text, dtype=pl.Categorical),
+                "String": pl.Series(text, dtype=pl.String),
+            },
+        ),
+        "Arrow": (
+            pa.array(starts),
+            pa.array(ns),
+            {
+                "dictionary": pa.DictionaryArray.from_arrays(pa.array(codes, pa.int8()), names),
+                "string": pa.array(text),
+            },
+        ),
+    }
+    reference = bulk.compute_due_dates(starts, ns, text, calendar=cal)
+    cands: dict[str, Any] = {}
+    wrong: dict[str, int] = {}
+    for family, (dates, amounts, columns) in families.items():
+        for name in names:
+            cands[f"{family}|one unit: {name}"] = lambda d=dates, a=amounts, u=name: (
+                bulk.compute_due_dates(d, a, u, calendar=cal)
+            )
+        for label, column in columns.items():
+            got = bulk.compute_due_dates(dates, amounts, column, calendar=cal)
+            wrong[f"{family}|{label}"] = int((np.asarray(got, dtype="M8[D]") != reference).sum())
+            cands[f"{family}|{label}"] = lambda d=dates, a=amounts, u=column: (
+                bulk.compute_due_dates(d, a, u, calendar=cal)
+            )
+    index = cal.index
+    cum = np.frombuffer(index.cumulative, dtype=np.dtype(index.cumulative.format))
+    nth = np.frombuffer(index.nth, dtype=np.dtype(index.nth.format))
+    base = index.first_day.toordinal() - UNIX_ORD
+    days = starts.view(np.int64)
+    cands["numpy|floor: nth[cum[day] + n - 1], no checks"] = lambda: (
+        np.take(nth, np.take(cum, days - base) + (ns - 1)) + base
+    ).view("M8[D]")
+    wrong["numpy|floor: nth[cum[day] + n - 1], no checks"] = 0
+    all_working = np.full(size, "working_day")
+    cands["numpy|str (U12), every row working_day"] = lambda: bulk.compute_due_dates(
+        starts, ns, all_working, calendar=cal
+    )
+    wrong["numpy|str (U12), every row working_day"] = 0
+    both = time_interleaved(cands, 2 * args.bulk_repeats - 1)
+    timed = {key: median / size for key, (median, _) in both.items()}
+    fastest = {key: low / size for key, (_, low) in both.items()}
+    shares = dict(UNIT_MIX)
+    split, split_min = (
+        {
+            family: sum(shares[name] * ns[f"{family}|one unit: {name}"] for name in names)
+            for family in families
+        }
+        for ns in (timed, fastest)
+    )
+    return {
+        "size": size,
+        "mix": dict(UNIT_MIX),
+        "ns": timed,
+        "ns_min": fastest,
+        "split": split,
+        "split_min": split_min,
+        "wrong": wrong,
+    }
+
+
+def adapter_section(cal: Any, args: argparse.Namespace) -> dict[str, Any]:
+    """The same calls with pandas, polars and Arrow columns in and out vs numpy arrays."""
+    import numpy as np
+    import pandas as pd
+    import polars as pl
+    import pyarrow as pa
+
+    from tthc import bulk
+
+    size = args.rows
+    starts, ns = bulk_inputs(args.seed, size)
+    finished = starts + np.random.default_rng(args.seed + 2).integers(0, 90, size)
+    due = bulk.add_working_days(starts, ns, calendar=cal)
+    containers = {
+        "numpy": (starts, ns, due, finished),
+        "pandas": tuple(pd.Series(x) for x in (starts, ns, due, finished)),
+        "polars": tuple(pl.Series(x) for x in (starts, ns, due, finished)),
+        "Arrow": tuple(pa.array(x) for x in (starts, ns, due, finished)),
+    }
+    cands: dict[str, Any] = {}
+    for kind, (s, k, d, f) in containers.items():
+        cands[f"add_working_days|{kind}"] = lambda s=s, k=k: bulk.add_working_days(
+            s, k, calendar=cal
+        )
+        cands[f"compute_due_dates (working days)|{kind}"] = lambda s=s, k=k: bulk.compute_due_dates(
+            s, k, "working_day", calendar=cal
+        )
+        cands[f"classify|{kind}"] = lambda d=d, f=f: bulk.classify(d, f, as_of=HI)
+    both = time_interleaved(cands, 2 * args.bulk_repeats - 1)
+    table: dict[str, dict[str, float]] = {}
+    fastest: dict[str, dict[str, float]] = {}
+    for key, (median, low) in both.items():
+        operation, kind = key.split("|")
+        table.setdefault(operation, {})[kind] = median / size
+        fastest.setdefault(operation, {})[kind] = low / size
+    return {"size": size, "ns": table, "ns_min": fastest}
+
+
 def memory_and_import(cal: Any, args: argparse.Namespace) -> dict[str, Any]:
     index = cal.index
     shared = index.working.nbytes + index.cumulative.nbytes + index.nth.nbytes
@@ -293,6 +458,8 @@ def report(res: dict[str, Any]) -> None:
     print(table(["implementation", "ns/row", "vs numpy exact", "vs tthc.bulk", "results"], rows))
     print(f"\nOther bulk operations over {size:,} rows (ns per row)\n")
     print(table(["operation", "ns/row"], [[k, fmt_ns(v)] for k, v in bk["other"].items()]))
+    report_units(res["units"])
+    report_adapters(res["adapters"])
     mem = res["memory"]
     print(
         f"\nIndex: {mem['days']:,} days, {mem['working_days']:,} working days; shared buffers "
@@ -303,6 +470,70 @@ def report(res: dict[str, Any]) -> None:
         "\nImport time, fresh interpreter (ms, median): "
         + ", ".join(f"{k} {v:.0f}" for k, v in mem["import_ms"].items())
     )
+
+
+def report_units(un: dict[str, Any]) -> None:
+    ns, split, low, split_low = un["ns"], un["split"], un["ns_min"], un["split_min"]
+    mix = ", ".join(f"{share:.0%} {name}" for name, share in un["mix"].items())
+    print(
+        f"\nDue dates with a unit per row, {un['size']:,} rows ({mix}); ns per row, median (min) "
+        "of interleaved repeats. 'Split' is the row-weighted cost of one single-unit call per "
+        "unit in the same container (the floor of splitting the table by unit by hand); target "
+        f"of issue 20: <= {UNIT_TARGET:.0f}x of it, judged on the minimum (least disturbed).\n"
+    )
+    rows = []
+    for family, floor in split.items():
+        singles = [k for k in ns if k.startswith(f"{family}|one unit: ")]
+        single = ", ".join(f"{k.split(': ')[1]} {fmt_ns(ns[k])}" for k in singles)
+        rows.append(
+            [
+                family,
+                "one unit for every row: " + single,
+                f"{fmt_ns(floor)} ({fmt_ns(split_low[family])})",
+                "1.0x",
+                "1.0x",
+                "-",
+            ]
+        )
+        for key, value in ns.items():
+            if not key.startswith(f"{family}|") or key in singles:
+                continue
+            ratio, ratio_low = value / floor, low[key] / split_low[family]
+            meets = "meets" if ratio_low <= UNIT_TARGET else "MISSES"
+            check = f"{meets} target; {un['wrong'][key]} wrong rows"
+            if "floor" in key:
+                check = "the numpy floor (working days only, unchecked)"
+            call = key.split("|")[1]
+            call = call if "floor" in call else "unit column: " + call
+            cells = [
+                f"{fmt_ns(value)} ({fmt_ns(low[key])})",
+                fmt_ratio(ratio),
+                fmt_ratio(ratio_low),
+            ]
+            rows.append([family, call, *cells, check])
+    print(table(["container", "call", "ns/row", "vs split", "(min)", "check"], rows))
+
+
+def report_adapters(ad: dict[str, Any]) -> None:
+    print(
+        f"\nContainers in and out, {ad['size']:,} rows: ns per row, median, and its ratio to "
+        f"numpy (median / min); target of issue 20: <= {ADAPTER_TARGET:.0f}x numpy, judged on "
+        "the minimum\n"
+    )
+    kinds = ["numpy", "pandas", "polars", "Arrow"]
+    rows = []
+    for operation, by_kind in ad["ns"].items():
+        base, low = by_kind["numpy"], ad["ns_min"][operation]
+        cells = [
+            f"{fmt_ns(by_kind[k])} ({fmt_ratio(by_kind[k] / base)} / "
+            f"{fmt_ratio(low[k] / low['numpy'])})"
+            if k != "numpy"
+            else fmt_ns(base)
+            for k in kinds
+        ]
+        worst = max(low[k] / low["numpy"] for k in kinds)
+        rows.append([operation, *cells, "meets" if worst <= ADAPTER_TARGET else "MISSES"])
+    print(table(["operation", *kinds, "target"], rows))
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -332,6 +563,8 @@ def main(argv: list[str] | None = None) -> None:
         "machine": machine(),
         "scalar": scalar_section(cal, args),
         "bulk": bulk_section(cal, args),
+        "units": unit_section(cal, args),
+        "adapters": adapter_section(cal, args),
         "memory": memory_and_import(cal, args),
     }
     report(res)

@@ -9,6 +9,10 @@ non-working day as a holiday: the only way to express make-up Saturdays); the na
 ``holidays`` is timed with its own methods on its own calendar, which lags the official
 announcements: its mismatches against tthc are counted, not hidden.
 
+Also the cold start (issue 20, item 5): the first ``civil_service_calendar()`` and ``import
+tthc.deadlines`` in fresh interpreters, against a bare ``import tthc`` timed the same way in the
+same run (target: the first calendar within 3× a bare import).
+
 Run: ``python bench/bench_calendar.py`` (about a minute); ``--quick`` for a smoke run.
 """
 
@@ -117,6 +121,61 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     }
 
 
+#: Cold start (issue 20, item 5): statements timed in fresh interpreters, in-process from just
+#: before the statement (interpreter start-up left out), interleaved run by run.
+COLD = {
+    "import tthc": "import tthc",
+    "first civil-service calendar": (
+        "import tthc.calendar; tthc.calendar.civil_service_calendar()"
+    ),
+    "import tthc.deadlines": "import tthc.deadlines",
+    "floor: import tthc, attrs, tthc._data (what the calendar's own code needs)": (
+        "import tthc, attrs, tthc._data"
+    ),
+}
+COLD_TARGET = 3.0
+
+
+def cold(runs: int) -> dict[str, list[float]]:
+    """ms of each COLD statement in ``runs`` fresh interpreters each, interleaved."""
+    import subprocess
+    import sys
+
+    out: dict[str, list[float]] = {key: [] for key in COLD}
+    for _ in range(runs):
+        for key, statement in COLD.items():
+            code = (
+                "import time; t = time.perf_counter(); "
+                + statement
+                + "; print((time.perf_counter() - t) * 1e3)"
+            )
+            result = subprocess.run(
+                [sys.executable, "-c", code], capture_output=True, text=True, check=True
+            )
+            out[key].append(float(result.stdout.strip().splitlines()[-1]))
+    return out
+
+
+def cold_report(samples: dict[str, list[float]]) -> None:
+    import statistics
+
+    median = {key: statistics.median(values) for key, values in samples.items()}
+    bare = median["import tthc"]
+    runs = len(samples["import tthc"])
+    print(f"\ncold start, {runs} fresh interpreters per statement, interleaved (ms)\n")
+    rows = [
+        [key, f"{median[key]:.1f}", f"{min(samples[key]):.1f}", fmt_ratio(median[key] / bare)]
+        for key in COLD
+    ]
+    print(table(["statement", "median", "min", "/ import tthc (medians)"], rows))
+    ratio = median["first civil-service calendar"] / bare
+    verdict = "met" if ratio <= COLD_TARGET else "NOT met"
+    print(
+        f"\ntarget: first civil-service calendar ≤ {COLD_TARGET:g}× a bare import tthc: "
+        f"{ratio:.2f}× — {verdict}"
+    )
+
+
 def report(res: dict[str, Any]) -> None:
     cells, ns = res["cells"], res["ns"]
     print(f"Machine: {res['machine']}\n")
@@ -148,13 +207,16 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--target", type=float, default=0.1, help="seconds per timed repeat")
     parser.add_argument("--cases", type=int, default=20_000, help="random verification cases")
     parser.add_argument("--seed", type=int, default=20260429)
+    parser.add_argument("--cold", type=int, default=15, help="fresh interpreters per statement")
     parser.add_argument("--quick", action="store_true", help="smoke run (seconds)")
     parser.add_argument("--json", default="", help="also write the results to this JSON file")
     args = parser.parse_args(argv)
     if args.quick:
-        args.repeats, args.target, args.cases = 1, 0.002, 200
+        args.repeats, args.target, args.cases, args.cold = 1, 0.002, 200, 1
     res = run(args)
+    res["cold_ms"] = cold(args.cold)
     report(res)
+    cold_report(res["cold_ms"])
     if args.json:
         with open(args.json, "w", encoding="utf-8") as handle:
             json.dump(res, handle, indent=1)

@@ -4,6 +4,11 @@ Run from the repository root::
 
     PYTHONPATH=bench python ../shared/bench/bench_workdays.py --plugin tthc_plugin:make_impl
 
+The harness keys a plugin by its module name: ``--only tthc_plugin,prefix,noop,numpy,numpy_vec,
+prefix_numpy`` keeps tthc and the floors (the checked pure-Python prefix table, the no-op call,
+one exact numpy call, numpy vectorised, the numpy prefix table) and drops the slow libraries. The
+harness imports ``workalendar`` to print its version, so it must be installed.
+
 The harness's reference calendar is the ``holidays`` object it builds (2000–2050, with its
 ``weekend_workdays``), so the plugin builds a :class:`tthc.calendar.WorkCalendar` from that same
 object (like for like), and exposes the scalar calls and ``tthc.bulk.add_working_days``. The

@@ -39,7 +39,7 @@ def limits() -> pd.DataFrame:
     rows = []
     for code, channel in PROCEDURES.items():
         procedure = catalog[code]
-        (rule,) = procedure.rules_for(channel)
+        rule = procedure.rule_for(channel)
         assert rule.time is not None, rule.parse_error
         base = rule.time.base
         rows.append(

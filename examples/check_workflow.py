@@ -14,6 +14,7 @@ import datetime as dt
 from pathlib import Path
 
 from tthc import VN_TZ
+from tthc.formatting import weekday_vi
 from tthc.procedures import load_catalog
 from tthc.workflows import blame, example, read_csv, schedule, validate
 
@@ -39,10 +40,12 @@ def main() -> int:
         print(f"  {finding}")
 
     accepted = dt.datetime(2026, 4, 29, 14, 0, tzinfo=VN_TZ)
-    print(f"\n== Due times of {birth.name}, accepted {accepted:%a %d/%m/%Y %H:%M}")
+    when = f"{weekday_vi(accepted.date())} {accepted:%d/%m/%Y %H:%M}"
+    print(f"\n== Due times of {birth.name}, accepted {when}")
     plan = schedule(birth, accepted)
     for due in plan:
-        print(f"  {due.step_id}: {due.start:%d/%m %H:%M} → {due.due:%a %d/%m %H:%M}  {due.name}")
+        due_day = f"{weekday_vi(due.due.date())} {due.due:%d/%m %H:%M}"
+        print(f"  {due.step_id}: {due.start:%d/%m %H:%M} → {due_day}  {due.name}")
 
     done = {
         "b1": dt.datetime(2026, 4, 29, 14, 45, tzinfo=VN_TZ),

@@ -80,7 +80,7 @@ def main() -> None:
     ]
     dossier = dossier.apply_all(events)
 
-    print(f"Hồ sơ {dossier.code}: {dossier.status}")
+    print(f"Hồ sơ {dossier.code}: {dossier.status.label}")
     print()
     print(f"{'#':>2}  {'when (Vietnam time)':<17}  {'event':<22}  {'status':<22}  lasted")
     for entry in dossier.timeline():

@@ -571,7 +571,7 @@ def test_birth_registration_cli_example() -> None:
     res = resolve_authority("1.001193", unit="31135", on=dt.date(2026, 3, 1))
     assert res.authority is not None
     assert res.authority.name_vi == "Ủy ban nhân dân phường Ninh Kiều"
-    assert res.legal_basis.cite().startswith("Điều 13 khoản 1, Luật Hộ tịch 60/2014/QH13")
+    assert res.legal_basis.cite().startswith("khoản 1 Điều 13, Luật Hộ tịch 60/2014/QH13")
     text = res.explain()
     assert "Ủy ban nhân dân phường Ninh Kiều" in text
     assert "60/2014/QH13" in text
@@ -607,7 +607,7 @@ def test_plan_over_several_communes_is_left_to_the_province() -> None:
     assert res.decided_by.name_vi == "Ủy ban nhân dân thành phố Cần Thơ"
     assert res.default_authority is not None
     assert res.default_authority.kind is K.PROVINCIAL_PC
-    assert "tthc does not route" in res.explain()
+    assert "tthc không tự định tuyến (does not route)" in res.explain()
     assert "statutory default" in res.explain()
 
 
@@ -769,11 +769,11 @@ def test_citations_are_the_registry_entries() -> None:
     first = resolve_authority("ho-tich.khai-sinh", unit=CODE, on=dt.date(2027, 3, 1))
     assert (
         first.legal_basis.cite()
-        == "Điều 8 khoản 1, Luật Hộ tịch 03/2026/QH16 (Quốc hội, 23/04/2026)"
+        == "khoản 1 Điều 8, Luật Hộ tịch 03/2026/QH16 (Quốc hội, 23/04/2026)"
     )
     old = resolve_authority("chung-thuc.giay-to-nuoc-ngoai", unit=CODE, on=BEFORE)
     assert old.legal_basis.cite() == (
-        "Điều 5 khoản 1, Nghị định 23/2015/NĐ-CP (Chính phủ, 16/02/2015)"
+        "khoản 1 Điều 5, Nghị định 23/2015/NĐ-CP (Chính phủ, 16/02/2015)"
     )
     assert old.legal_basis.confidence == "official"
     birth = resolve_authority("1.001193", unit=CODE, on=AFTER)
@@ -881,3 +881,277 @@ def test_import_does_not_load_data() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "ok"
+
+
+@pytest.fixture(autouse=True)
+def _rules_read_in_each_test() -> Iterator[None]:
+    """Read the bundled rule tables again for each test (mutation testing, issue 17 item 5).
+
+    They are read once per process; mutmut runs each test in a process forked after they were
+    read by the code before the mutation, which hid every mutation of the readers.
+    """
+    authorities._table.cache_clear()
+    authorities._reception.cache_clear()
+    yield
+    authorities._table.cache_clear()
+    authorities._reception.cache_clear()
+
+
+# --- every answer and refusal in full (mutation testing, issue 17 item 5) ----------------------
+
+
+def test_a_high_tech_park_company_is_explained_in_these_words() -> None:
+    """NĐ 168/2025/NĐ-CP Điều 20 khoản 1: inside a high-tech park its management board registers."""
+    res = resolve_authority(
+        "dkkd.doanh-nghiep", unit=CODE, on=AFTER, facts={"in_high_tech_park": True}
+    )
+    assert (res.procedure, res.on, res.unit.code) == ("dkkd.doanh-nghiep", AFTER, CODE)
+    assert res.explain() == "\n".join(
+        [
+            "Thủ tục (procedure): Đăng ký doanh nghiệp (thành lập, thay đổi) [dkkd.doanh-nghiep]",
+            "Ngày (date): 01/07/2025; đơn vị (unit): Phường Ninh Kiều (31135)",
+            "Cơ quan có thẩm quyền (competent authority): Ban Quản lý khu công nghệ cao thành "
+            "phố Cần Thơ",
+            "Trường hợp (case): in_high_tech_park=True",
+            "Căn cứ (legal basis): khoản 1 Điều 20, Nghị định 168/2025/NĐ-CP (Chính phủ)",
+            "Hiệu lực (in force): 01/07/2025 – …; căn cứ xác định nơi (anchor): Nơi đặt trụ sở; "
+            "tầng quy định (layer): nghị định; độ tin cậy (confidence): Cao",
+        ]
+    )
+
+
+def test_a_decision_left_to_the_province_is_explained_in_these_words() -> None:
+    """NĐ 49/2026/NĐ-CP Điều 14 (from 31/01/2026): the provincial People's Committee decides."""
+    on = dt.date(2026, 3, 1)
+    res = resolve_authority("dat-dai.giao-dat-ca-nhan", unit=CODE, on=on)
+    assert (res.procedure, res.on, res.unit.code) == ("dat-dai.giao-dat-ca-nhan", on, CODE)
+    assert res.rule.id == "dat-dai.giao-dat-ca-nhan/nd49"
+    assert res.authority is None
+    assert [r.id for r in res.overridden] == ["dat-dai.giao-dat-ca-nhan/nd151"]
+    lines = res.explain().split("\n")  # lines 3-4: their English glosses were being reworded
+    assert len(lines) == 8
+    assert lines[0] == (
+        "Thủ tục (procedure): Giao đất, cho thuê đất, cho phép chuyển mục đích sử dụng đất đối "
+        "với cá nhân; giao đất cho cộng đồng dân cư [dat-dai.giao-dat-ca-nhan]"
+    )
+    assert lines[1] == "Ngày (date): 01/03/2026; đơn vị (unit): Phường Ninh Kiều (31135)"
+    assert lines[2].startswith(
+        "Thẩm quyền do tỉnh quyết định (left to a provincial decision): Ủy ban nhân dân thành "
+        "phố Cần Thơ "
+    )
+    assert "statutory default" in lines[3]
+    assert lines[3].endswith(": Ủy ban nhân dân thành phố Cần Thơ")
+    assert lines[4] == "Căn cứ (legal basis): Điều 14, Nghị định 49/2026/NĐ-CP (Chính phủ)"
+    assert lines[5] == (
+        "Hiệu lực (in force): 31/01/2026 – …; căn cứ xác định nơi (anchor): Nơi có đất; tầng "
+        "quy định (layer): văn bản sửa đổi; độ tin cậy (confidence): Thấp"
+    )
+    assert lines[6] == (
+        "  overrides dat-dai.giao-dat-ca-nhan/nd151 (khoản 1, 4 Điều 5, Nghị định "
+        "151/2025/NĐ-CP (Chính phủ))"
+    )
+    assert lines[7] == (
+        "Ghi chú (note): UBND cấp tỉnh quyết định và có thể phân cấp, ủy quyền; xem quyết định "
+        "của tỉnh."
+    )
+
+
+def test_a_missing_case_fact_is_refused_in_these_words() -> None:
+    with pytest.raises(NoCompetenceRule) as caught:
+        resolve_authority("dkkd.doanh-nghiep", unit=CODE, on=AFTER)
+    err = caught.value
+    assert err.message == (
+        "Thiếu tình tiết (a case fact is missing): dkkd.doanh-nghiep depends on "
+        "in_high_tech_park (False | True)"
+    )
+    assert err.hint == "pass facts={'in_high_tech_park': ...}"
+    assert err.context == {
+        "procedure": "dkkd.doanh-nghiep",
+        "missing_facts": ("in_high_tech_park",),
+    }
+
+
+def test_a_date_that_is_not_a_date_is_refused_naming_the_argument() -> None:
+    for call in (
+        lambda: resolve_authority("dkkd.doanh-nghiep", unit=CODE, on="1/7/2025"),  # type: ignore[arg-type]
+        lambda: reception_points("dkkd.doanh-nghiep", province="92", on="1/7/2025"),  # type: ignore[arg-type]
+    ):
+        with pytest.raises(InputTypeError) as caught:
+            call()
+        assert caught.value.message == "Ngày (date): on must be a datetime.date, got str"
+        assert caught.value.context == {"argument": "on", "got": "str"}
+
+
+def test_reception_in_can_tho_follows_the_provincial_list() -> None:
+    """NĐ 118/2025/NĐ-CP Điều 14 khoản 2: reception anywhere in the province, by the list."""
+    res = reception_points("dkkd.doanh-nghiep", province="92", on=AFTER)
+    assert (res.procedure, res.on, res.province.code) == ("dkkd.doanh-nghiep", AFTER, "92")
+    assert res.rule_id == "nd118-d14k2"
+    assert res.note.startswith("Trung tâm Phục vụ hành chính công cấp tỉnh và cấp xã tiếp nhận")
+    assert res.legal_basis.document == "118/2025/NĐ-CP"
+    assert res.also
+    lines = res.explain().split("\n")
+    assert lines[0].startswith("Tiếp nhận hồ sơ (reception) ")
+    assert "dkkd.doanh-nghiep" in lines[0]
+    assert "Thành phố Cần Thơ (92)" in lines[0]
+    assert "01/07/2025" in lines[0]
+    assert lines[1] == (
+        "Căn cứ (legal basis): khoản 2 Điều 14, Nghị định 118/2025/NĐ-CP (Chính phủ, 09/06/2025)"
+    )
+    assert lines[-1].startswith("Ghi chú (note): Trung tâm Phục vụ hành chính công")
+    assert len(lines) == 4
+
+
+def test_an_unknown_procedure_has_no_reception_rule() -> None:
+    with pytest.raises(NoCompetenceRule) as caught:
+        reception_points("nope", province="92", on=AFTER)
+    assert caught.value.context == {"procedure": "nope"}
+
+
+@pytest.mark.parametrize(
+    ("call", "message", "context"),
+    [
+        (
+            lambda: resolve_authority(5, unit=CODE, on=AFTER),
+            "Mã thủ tục (procedure code) must be a string, got int",
+            {"argument": "procedure_code", "got": "int"},
+        ),
+        (
+            lambda: resolve_authority("dkkd.doanh-nghiep", unit=CODE, on=AFTER, facts=[1]),
+            "Tình tiết (facts) must be a mapping, got list",
+            {"argument": "facts", "got": "list"},
+        ),
+        (
+            lambda: resolve_authority("dkkd.doanh-nghiep", unit=5, on=AFTER),
+            "Đơn vị hành chính (unit) must be a code or an AdministrativeUnit, got int",
+            {"argument": "unit", "got": "int"},
+        ),
+    ],
+)
+def test_arguments_of_the_wrong_type_are_refused_in_these_words(
+    call: Any, message: str, context: dict[str, str]
+) -> None:
+    with pytest.raises(InputTypeError) as caught:
+        call()
+    assert (caught.value.message, caught.value.context) == (message, context)
+
+
+def test_refusals_of_resolve_authority_in_these_words() -> None:
+    with pytest.raises(NoCompetenceRule) as caught:
+        resolve_authority("nope", unit=CODE, on=AFTER)
+    assert caught.value.message == (
+        "Không có quy tắc thẩm quyền (no competence rule) for procedure 'nope'"
+    )
+    assert caught.value.hint == (
+        "tthc.authorities.procedure_keys() lists the covered procedures; tthc will not guess "
+        "the authority of others"
+    )
+    with pytest.raises(NoCompetenceRule) as caught:
+        resolve_authority(
+            "dkkd.doanh-nghiep", unit=CODE, on=AFTER, facts={"in_high_tech_park": "maybe"}
+        )
+    assert caught.value.message == (
+        "Không có quy tắc thẩm quyền (no competence rule) for dkkd.doanh-nghiep with facts "
+        "{'in_high_tech_park': 'maybe'}"
+    )
+    assert caught.value.hint == (
+        "check the values of the facts: in_high_tech_park=False; in_high_tech_park=True"
+    )
+    assert caught.value.context == {"procedure": "dkkd.doanh-nghiep"}
+    # NĐ 120/2025/NĐ-CP Điều 4: the commune, not the province, registers this marriage
+    with pytest.raises(NoCompetenceRule) as caught:
+        resolve_authority("ho-tich.ket-hon-nuoc-ngoai", unit="92", on=AFTER)
+    assert caught.value.message == (
+        "Cấp đơn vị không phù hợp (unit of the wrong level): rule "
+        "ho-tich.ket-hon-nuoc-ngoai/nd120 names Ủy ban nhân dân cấp xã, but Thành phố Cần Thơ "
+        "(92) is a province"
+    )
+    assert caught.value.hint == "pass the commune of the residence"
+    assert caught.value.context == {"procedure": "ho-tich.ket-hon-nuoc-ngoai", "unit": "92"}
+
+
+@pytest.mark.parametrize(
+    ("unit", "body"),
+    [
+        ("31135", "Phòng Kinh tế, Hạ tầng và Đô thị"),  # a ward (phường)
+        ("31231", "Phòng Kinh tế"),  # a commune (xã): Xã Thạnh An
+        ("31078", "Phòng Kinh tế, Hạ tầng và Đô thị"),  # Đặc khu Phú Quốc, named by its code
+    ],
+)
+def test_the_registering_office_of_a_household_business_depends_on_the_unit(
+    unit: str, body: str
+) -> None:
+    """NĐ 168/2025/NĐ-CP: the commune's economic office registers household businesses."""
+    res = resolve_authority("dkkd.ho-kinh-doanh", unit=unit, on=AFTER)
+    assert res.authority is not None
+    assert (res.authority.kind, res.authority.unit.code, res.authority.body) == (
+        K.COMMUNE_DIVISION,
+        unit,
+        body,
+    )
+
+
+def test_from_2026_every_service_centre_of_can_tho_receives() -> None:
+    """QĐ 3203/QĐ-UBND of Cần Thơ (from 1/1/2026): the provincial centre and every commune one."""
+    on = dt.date(2026, 3, 1)
+    res = reception_points("dkkd.doanh-nghiep", province="92", on=on)
+    assert (res.procedure, res.on, res.province.code) == ("dkkd.doanh-nghiep", on, "92")
+    assert res.rule_id == "can-tho-qd3203"
+    communes = tu.communes("92", on=on)
+    assert [(p.kind, p.unit) for p in res.points] == [
+        (K.PROVINCIAL_SERVICE_CENTRE, tu.unit("92", on=on)),
+        *((K.COMMUNE_SERVICE_CENTRE, commune) for commune in communes),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("key", "unit", "on", "line"),
+    [
+        # the national catalogue's own entry (QĐ 163/QĐ-BTP), no rule of tthc's table
+        (
+            "1.000419",
+            CODE,
+            dt.date(2026, 3, 1),
+            "Hiệu lực (in force): 01/07/2025 – …; căn cứ xác định nơi (anchor): Không xác định; "
+            "tầng quy định (layer): danh mục công bố; độ tin cậy (confidence): Trung bình",
+        ),
+        # Luật Hộ tịch 2014 Điều 37, before the reform
+        (
+            "ho-tich.ket-hon-nuoc-ngoai",
+            CODE,
+            BEFORE,
+            "Hiệu lực (in force): … – 30/06/2025; căn cứ xác định nơi (anchor): Nơi cư trú; "
+            "tầng quy định (layer): luật; độ tin cậy (confidence): Cao",
+        ),
+        # Thanh Hóa's own decision on karaoke licences (province 38)
+        (
+            "van-hoa.karaoke",
+            "14758",
+            dt.date(2026, 3, 1),
+            "Hiệu lực (in force): 22/08/2025 – …; căn cứ xác định nơi (anchor): Nơi đặt trụ sở; "
+            "tầng quy định (layer): quyết định tỉnh; độ tin cậy (confidence): Thấp",
+        ),
+    ],
+)
+def test_each_layer_of_rules_is_named_in_the_explanation(
+    key: str, unit: str, on: dt.date, line: str
+) -> None:
+    lines = resolve_authority(key, unit=unit, on=on).explain().split("\n")
+    assert line in lines
+    if key == "van-hoa.karaoke":
+        assert "Áp dụng tại tỉnh (province overlay): 38" in lines
+
+
+def test_a_catalogue_entry_without_a_published_authority_is_returned_as_published() -> None:
+    """1.004859 (QĐ 163/QĐ-BTP): the national portal names no authority; tthc does not guess."""
+    on = dt.date(2026, 3, 1)
+    res = resolve_authority("1.004859", unit=CODE, on=on)
+    assert (res.procedure, res.on, res.unit.code, res.authority) == ("1.004859", on, CODE, None)
+    assert res.rule.authority_kind is K.AS_PUBLISHED
+    assert res.overridden == ()
+    lines = res.explain().split("\n")
+    assert lines[2] == (
+        "Cơ quan có thẩm quyền theo công bố (as published, not mapped): không công bố (none "
+        "published)"
+    )
+    assert len(lines) == 7

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from tthc import authorities
-from tthc.errors import DataFileError
+from tthc.errors import DataFileError, NoCompetenceRule
 
 
 @pytest.fixture
@@ -58,3 +58,88 @@ def test_competence_rule_unknown_field_and_dangling_supersedes(rules_data: dict[
     del rules_data["procedures"][0]["rules"][0]["supersedes"]
     rules_data["procedures"][0]["owner"] = "x"
     assert _rule_error(rules_data).context["path"] == "rules.json procedures[0].owner"
+
+
+_RULE_FIELDS = (
+    "also, anchor, authority, body, body_by_kind, body_by_unit, confidence, id, layer, "
+    "left_to_province, legal_basis, note, provinces, supersedes, valid_from, valid_to, variant"
+)
+
+
+@pytest.mark.parametrize(
+    ("change", "message", "hint", "path"),
+    [
+        (
+            {"valid_form": "2025-07-01"},
+            "Tệp dữ liệu (data file): unknown field 'valid_form' at rules.json "
+            "procedures[0].rules[0]",
+            "fields: " + _RULE_FIELDS,
+            "rules.json procedures[0].rules[0].valid_form",
+        ),
+        (
+            {"valid_from": "2025-13-01"},
+            "Tệp dữ liệu (data file): bad date '2025-13-01' at rules.json procedures[0].rules[0]",
+            None,
+            "rules.json procedures[0].rules[0]",
+        ),
+        (
+            {"valid_to": "01/07/2025"},
+            "Tệp dữ liệu (data file): bad date '01/07/2025' at rules.json procedures[0].rules[0]",
+            None,
+            "rules.json procedures[0].rules[0]",
+        ),
+        (
+            {"supersedes": "no-such-rule"},
+            "Tệp dữ liệu (data file) rules.json: rule 'ho-tich.khai-sinh/lht2014' supersedes "
+            "'no-such-rule', which does not exist",
+            None,
+            "rules.json rules.ho-tich.khai-sinh/lht2014.supersedes",
+        ),
+    ],
+)
+def test_a_bad_rule_is_refused_in_these_words(
+    rules_data: dict[str, Any], change: dict[str, str], message: str, hint: str | None, path: str
+) -> None:
+    rules_data["procedures"][0]["rules"][0].update(change)
+    err = _rule_error(rules_data)
+    assert (err.message, err.hint, err.context) == (message, hint, {"path": path})
+
+
+def test_a_bad_procedure_entry_and_unit_kind_are_refused_in_these_words(
+    rules_data: dict[str, Any],
+) -> None:
+    rules_data["procedures"][0]["owner"] = "x"
+    err = _rule_error(rules_data)
+    assert err.message == (
+        "Tệp dữ liệu (data file): unknown field 'owner' at rules.json procedures[0]"
+    )
+    assert err.hint == "fields: codes, field, key, name_vi, note, research_row, rules"
+    del rules_data["procedures"][0]["owner"]
+    rules_data["procedures"][0]["rules"][0]["body_by_kind"] = {"huyện lỵ": "UBND"}
+    err = _rule_error(rules_data)
+    assert err.message == (
+        "Tệp dữ liệu (data file) rules.json: rules.json procedures[0].rules[0].body_by_kind "
+        "names unit kind 'huyện lỵ', which does not exist"
+    )
+    assert err.hint is not None
+    assert err.hint.startswith("unit kinds: huyện, phường, quận, ")
+    assert err.hint.endswith(", thị xã, tỉnh, xã, đặc khu")
+
+
+def test_no_rule_in_force_in_the_province_is_refused_in_these_words(
+    rules_data: dict[str, Any],
+) -> None:
+    """Rules kept for Hà Nội (01) only: a commune of Cần Thơ has none, and is told the periods."""
+    import datetime as dt
+
+    for rule in rules_data["procedures"][0]["rules"]:
+        rule["provinces"] = ["01"]
+    with pytest.raises(NoCompetenceRule) as info:
+        authorities.resolve_authority("ho-tich.khai-sinh", unit="31135", on=dt.date(2026, 3, 1))
+    err = info.value
+    assert err.message == (
+        "Không có quy tắc thẩm quyền (no competence rule): ho-tich.khai-sinh on 01/03/2026; "
+        "tthc has rules for 01/03/2027 – …; … – 28/02/2027"
+    )
+    assert err.hint == "tthc will not guess: check the decree in force on that date, or add a rule"
+    assert err.context == {"procedure": "ho-tich.khai-sinh", "on": "2026-03-01"}

@@ -38,7 +38,7 @@ def test_mapped_published_authority() -> None:
     assert res.legal_basis.document == "9354/QĐ-BCA-C06"
     assert res.legal_basis.issuer == "Bộ Công an"
     assert not res.as_published
-    assert "layer: catalogue" in res.explain()
+    assert "tầng quy định (layer): danh mục công bố" in res.explain()
 
 
 def test_unmapped_text_is_returned_as_published() -> None:

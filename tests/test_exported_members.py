@@ -139,6 +139,14 @@ SURFACE: dict[str, list[str]] = {
         "UnknownUnit",
         "all_error_codes",
     ],
+    "tthc.formatting": [
+        "date_vi",
+        "decimal_vi",
+        "long_date_vi",
+        "provision_vi",
+        "weekday_date_vi",
+        "weekday_vi",
+    ],
     "tthc.legal": ["LegalRef", "Validity", "document", "documents"],
     "tthc.migrate": [
         "Conversion",
@@ -273,6 +281,7 @@ SURFACE: dict[str, list[str]] = {
         "reform_date",
         "require_in_force",
         "successors",
+        "suggest_units",
         "unit",
         "unit_by_name",
     ],

@@ -19,7 +19,7 @@ DECREE_118 = LegalRef(
 
 
 def test_cite() -> None:
-    assert DECREE_118.cite() == "Điều 19.5, Nghị định 118/2025/NĐ-CP (Chính phủ, 09/06/2025)"
+    assert DECREE_118.cite() == "khoản 5 Điều 19, Nghị định 118/2025/NĐ-CP (Chính phủ, 09/06/2025)"
     assert str(LegalRef("80-NQ/TW")) == "80-NQ/TW"
 
 
@@ -74,7 +74,7 @@ def test_one_json_shape() -> None:
         "url": None,
         "title": ref.title,
         "confidence": "official",
-        "citation": "Điều 19.5, Nghị định 118/2025/NĐ-CP (Chính phủ, 09/06/2025)",
+        "citation": "khoản 5 Điều 19, Nghị định 118/2025/NĐ-CP (Chính phủ, 09/06/2025)",
     }
     bare = LegalRef("80-NQ/TW").to_dict()
     assert bare["kind"] is bare["date"] is bare["article"] is bare["url"] is None  # null, not ""

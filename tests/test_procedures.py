@@ -276,3 +276,11 @@ def test_user_catalogue_fifo_is_refused_without_blocking(tmp_path: Path) -> None
     with pytest.raises(CatalogError, match="not a regular file") as err:
         load_catalog(fifo)
     assert err.value.hint == "pass the path of a file saved on disk"
+
+
+def test_search_finds_words_next_to_punctuation() -> None:
+    # 1.004859 is published as "Thủ tục thay đổi, cải chính, bổ sung thông tin hộ tịch, ...":
+    # "cải chính," with its comma is the word "chinh" (a fresh user's search found nothing)
+    found = [p.code for p in load_catalog().search("cai chinh")]
+    assert found[0] == "1.004859"
+    assert [p.code for p in load_catalog().search("1.004859")] == ["1.004859"]

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 import strategies
 from tthc._time import VN_TZ
+from tthc.authorities import RuleLayer
 from tthc.calendar import OfficeHours, WorkCalendar
 from tthc.calendar import _serde as calendar_serde
 from tthc.deadlines import AlternativeKind, Duration, ProcessingTime, parse_processing_time
@@ -595,7 +596,8 @@ def test_the_refusal_names_the_class_the_path_and_every_error() -> None:
         "path": "$.code",
         "errors": (
             "$.code: expected a string, got a boolean",
-            "$.channel: 3 is not one of 'counter', 'online', 'post'",
+            "$.channel: 3 is not one of 'counter', 'online', 'post', 'online_full', "
+            "'online_partial'",
         ),
         "cls": "Dossier",
     }
@@ -641,3 +643,373 @@ def test_a_calendar_of_another_frame_is_not_stored_as_the_national_one(
     with pytest.raises(SerializationError, match="not derived from a registered calendar"):
         to_json(other)
     assert from_json(to_json(national), WorkCalendar) == national  # the frame itself is stored
+
+
+# --- every refusal's exact words (mutation testing of the serde family, issue 17 item 5) -------
+
+
+@attrs.frozen
+class _AllKinds:
+    """Private: one field of each JSON encoding tthc.serde reads."""
+
+    text: str = "a"
+    count: int = 1
+    ratio: float = 0.5
+    flag: bool = True
+    amount: Decimal = Decimal("1.5")
+    day: dt.date = dt.date(2026, 3, 9)
+    at: dt.datetime = dt.datetime(2026, 3, 9, 9, tzinfo=VN_TZ)
+    clock: dt.time = dt.time(7, 30)
+    span: dt.timedelta = dt.timedelta(seconds=5400.5)
+    pair: tuple[int, str] = (1, "x")
+    many: tuple[int, ...] = (1, 2)
+
+
+_HINT = "fix the field named by the path; unknown fields are not accepted"
+
+
+def _refusal(cls: type, path: str, message: str) -> SerializationError:
+    """The error of one bad field, every part of it spelled out."""
+    return SerializationError(
+        f"Dữ liệu không hợp lệ (invalid data) for {cls.__name__} at {path}: {message}",
+        hint=_HINT,
+        path=path,
+        errors=(f"{path}: {message}",),
+        cls=cls.__name__,
+    )
+
+
+def _same(err: SerializationError, expected: SerializationError) -> None:
+    assert (err.code, err.message, err.hint, err.context) == (
+        expected.code,
+        expected.message,
+        expected.hint,
+        expected.context,
+    )
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("text", 5, "expected a string, got a number"),
+        ("text", Decimal(1), "expected a string, got Decimal"),  # from_dict takes any data
+        ("count", "5", "expected an integer, got a string"),
+        ("count", True, "expected an integer, got a boolean"),
+        ("ratio", "x", "expected a number, got a string"),
+        ("ratio", True, "expected a number, got a boolean"),
+        ("ratio", 10**400, f"{10**400!r} is out of range for a number"),
+        ("flag", 1, "expected true or false, got a number"),
+        ("amount", 1.5, "expected a decimal number written as a string, got a number"),
+        ("amount", "lots", "'lots' is not a decimal number"),
+        ("amount", "NaN", "'NaN' is not a finite decimal number"),
+        (
+            "amount",
+            "1" * 41,
+            f"'{'1' * 41}' is out of range: tthc stores decimals of at most 40 digits, between "
+            "1e-40 and 1e40",
+        ),
+        (
+            "amount",
+            "1e41",
+            "'1e41' is out of range: tthc stores decimals of at most 40 digits, between 1e-40 "
+            "and 1e40",
+        ),
+        ("day", 20250609, "expected an ISO date string (YYYY-MM-DD), got a number"),
+        ("day", "09/06/2025", "'09/06/2025' is not an ISO date (YYYY-MM-DD)"),
+        ("at", 5, "expected an ISO datetime string with an offset, got a number"),
+        ("at", "yesterday", "'yesterday' is not an ISO datetime"),
+        (
+            "at",
+            "2026-03-09T09:15:00",
+            "'2026-03-09T09:15:00' has no UTC offset; tthc stores aware datetimes only "
+            "(e.g. +07:00)",
+        ),
+        ("clock", 7, "expected an ISO time string (HH:MM[:SS]), got a number"),
+        ("clock", "7h", "'7h' is not an ISO time (HH:MM[:SS])"),
+        ("span", 5400, "expected a decimal number written as a string, got a number"),
+        ("pair", [1], "expected an array of 2 items, got 1"),
+        ("pair", "ab", "expected an array, got a string"),
+    ],
+)
+def test_each_encoding_refuses_a_bad_value_in_these_words(
+    field: str, value: object, message: str
+) -> None:
+    data = to_dict(_AllKinds())
+    data[field] = value
+    with pytest.raises(SerializationError) as caught:
+        from_dict(data, _AllKinds)
+    _same(caught.value, _refusal(_AllKinds, f"$.{field}", message))
+
+
+def test_items_of_arrays_are_read_with_their_own_type_and_path() -> None:
+    assert from_json(to_json(_AllKinds()), _AllKinds) == _AllKinds()
+    data = to_dict(_AllKinds())
+    data["pair"] = [1, 2]  # the second item of a pair is text
+    with pytest.raises(SerializationError) as caught:
+        from_dict(data, _AllKinds)
+    _same(caught.value, _refusal(_AllKinds, "$.pair[1]", "expected a string, got a number"))
+    data = to_dict(_AllKinds())
+    data["many"] = [1, "x"]
+    with pytest.raises(SerializationError) as caught:
+        from_dict(data, _AllKinds)
+    _same(caught.value, _refusal(_AllKinds, "$.many[1]", "expected an integer, got a string"))
+
+
+def test_the_largest_stored_decimals_are_read() -> None:
+    """At most 40 digits and an exponent of at most 40 (``1e999999999`` was an endless sum)."""
+    data = to_dict(_AllKinds())
+    for text, value in [("1" * 40, Decimal("1" * 40)), ("1e40", Decimal("1e40"))]:
+        data["amount"] = text
+        assert from_dict(data, _AllKinds).amount == value
+
+
+@attrs.frozen
+class _Checked:
+    """Private: a class whose own validator refuses with a plain ValueError."""
+
+    n: int = attrs.field()
+
+    @n.validator
+    def _small(self, _attribute: object, value: int) -> None:
+        if value > 5:
+            raise ValueError("too big")
+
+
+def test_missing_unknown_and_invalid_fields_in_these_words() -> None:
+    for data, path, message in [
+        ({}, "$.n", "required field missing"),
+        ({"n": 1, "x": 2}, "$.x", "unknown field"),
+        ({"n": 9}, "$", "invalid value (ValueError: too big)"),
+    ]:
+        with pytest.raises(SerializationError) as caught:
+            from_dict(data, _Checked)
+        _same(caught.value, _refusal(_Checked, path, message))
+
+
+def test_document_level_refusals_in_these_words() -> None:
+    for text, path, message in [
+        ("[]", "$", "expected an object, got an array"),
+        ("{}", "$.schema_version", "required field missing"),
+        ('{"schema_version": "1"}', "$.schema_version", "expected an integer, got a string"),
+    ]:
+        with pytest.raises(SerializationError) as caught:
+            from_json(text, _Checked)
+        _same(caught.value, _refusal(_Checked, path, message))
+    with pytest.raises(SerializationError) as caught:
+        from_dict([1], _Checked)
+    _same(caught.value, _refusal(_Checked, "$", "expected an object, got an array"))
+    # a class given as something without a name is named by its text
+    with pytest.raises(SerializationError) as caught:
+        from_json("[]", 5)  # type: ignore[arg-type]
+    assert caught.value.message.startswith("Dữ liệu không hợp lệ (invalid data) for 5 at $:")
+    assert caught.value.context["cls"] == "5"
+
+
+def test_corrupted_json_in_these_words() -> None:
+    for cls, name in [(_Checked, "_Checked"), (5, "5")]:
+        with pytest.raises(SerializationError) as caught:
+            from_json("{", cls)  # type: ignore[arg-type]
+        _same(
+            caught.value,
+            SerializationError(
+                f"Dữ liệu JSON hỏng (corrupted JSON): the {name} document is not valid JSON: "
+                "Expecting property name enclosed in double quotes (line 1, column 2)",
+                hint="the file was truncated or edited by hand; restore it from a backup",
+                path="$",
+                cls=name,
+            ),
+        )
+
+
+@pytest.mark.parametrize(
+    ("version", "hint"),
+    [
+        (SCHEMA_VERSION + 1, "upgrade tthc to read this file"),
+        (0, "re-export the data with this tthc"),
+    ],
+)
+def test_another_schema_version_in_these_words(version: int, hint: str) -> None:
+    for cls, name in [(_Checked, "_Checked"), (5, "5")]:
+        with pytest.raises(SerializationError) as caught:
+            from_json(json.dumps({"schema_version": version, "n": 1}), cls)  # type: ignore[arg-type]
+        _same(
+            caught.value,
+            SerializationError(
+                f"Phiên bản lược đồ (schema version) {version} is not supported: this tthc reads "
+                f"version {SCHEMA_VERSION}",
+                hint=hint,
+                path="$.schema_version",
+                schema_version=version,
+                supported=SCHEMA_VERSION,
+                cls=name,
+            ),
+        )
+
+
+def test_wrong_arguments_in_these_words() -> None:
+    for call, message, argument in [
+        (lambda: to_dict(5), "expected a tthc model (attrs class), got int", "obj"),
+        (lambda: from_dict({}, 5), "cls must be a tthc model class, got 5", "cls"),  # type: ignore[arg-type]
+        (lambda: from_json(5, _Checked), "text must be str or bytes, got int", "text"),  # type: ignore[arg-type]
+    ]:
+        with pytest.raises(InputTypeError) as caught:
+            call()
+        assert caught.value.message == f"Tuần tự hóa (serialisation): {message}"
+        assert caught.value.context == {"argument": argument}
+
+
+def test_to_json_indents_when_asked() -> None:
+    assert to_json(_Checked(1)) == '{"schema_version": 1, "n": 1}'
+    assert to_json(_Checked(1), indent=2) == '{\n  "schema_version": 1,\n  "n": 1\n}'
+    assert to_json(_AllKinds(text="Đắk Hà")).count("Đắk Hà") == 1  # not \\u-escaped
+
+
+def test_a_stored_reading_that_differs_from_its_text_in_these_words() -> None:
+    data = to_dict(parse_processing_time("03 ngày làm việc"))
+    data["base"]["amount"] = "4"
+    with pytest.raises(SerializationError) as caught:
+        from_dict(data, ProcessingTime)
+    _same(
+        caught.value,
+        _refusal(
+            ProcessingTime,
+            "$.base.amount",
+            "Thời hạn giải quyết (processing time): the stored reading differs from what its "
+            "source text '03 ngày làm việc' reads (stored '4', read '3'); a stored limit is "
+            "never trusted over its text",
+        ),
+    )
+    data = to_dict(parse_processing_time("03 ngày làm việc"))
+    data["source"] = "không rõ"
+    with pytest.raises(SerializationError) as caught:
+        from_dict(data, ProcessingTime)
+    _same(
+        caught.value,
+        _refusal(
+            ProcessingTime,
+            "$.source",
+            "Thời hạn giải quyết (processing time): the stored source text cannot be read again "
+            "(Thời hạn giải quyết (processing time) cannot be read: the text states no time of "
+            "the authority)",
+        ),
+    )
+
+
+def test_the_hint_for_an_unstorable_calendar_in_these_words() -> None:
+    from tthc.calendar import civil_service_calendar
+
+    national = civil_service_calendar()
+    alone = WorkCalendar(
+        name="Lịch tự dựng",
+        first_day=national.first_day,
+        last_day=national.last_day,
+        confirmed_through=national.confirmed_through,
+        data_version=national.data_version,
+        special_days={},
+    )
+    with pytest.raises(SerializationError) as caught:
+        to_json(alone)
+    assert caught.value.hint == (
+        "derive the calendar from tthc.calendar.civil_service_calendar() with "
+        "with_days_off(...) / with_working_days(...)"
+    )
+
+
+@attrs.frozen
+class _Facts:
+    """Private: the shapes of a competence rule's fields (tthc.authorities.CompetenceRule)."""
+
+    variant: tuple[tuple[str, str | bool], ...] = (("in_high_tech_park", False),)
+    provinces: frozenset[str] | None = frozenset({"92", "01", "38"})
+    layer: RuleLayer = RuleLayer.DECREE
+
+
+def test_facts_sets_and_integer_enums_are_written_and_read_back() -> None:
+    facts = _Facts()
+    assert to_dict(facts) == {
+        "variant": [["in_high_tech_park", False]],  # a pair is an array, not a tuple
+        "provinces": ["01", "38", "92"],  # a set is a sorted array
+        "layer": 1,
+    }
+    back = from_dict(to_dict(facts), _Facts)
+    assert back == facts
+    assert type(back.layer) is RuleLayer  # not a bare int
+    assert type(back.variant[0][1]) is bool
+    text = _Facts(variant=(("scope", "false"),), provinces=None)
+    assert from_json(to_json(text), _Facts).variant == (("scope", "false"),)
+    hours = OfficeHours(((dt.time(7), dt.time(11, 30)),))
+    assert to_dict(hours) == {"windows": [["07:00:00", "11:30:00"]]}
+    assert from_dict(to_dict(hours), OfficeHours) == hours
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "path", "message"),
+    [
+        (
+            "variant",
+            [["fact", 1]],
+            "$.variant[0][1]",
+            "expected a string or true or false, got a number",
+        ),
+        (
+            "variant",
+            [["fact", None]],
+            "$.variant[0][1]",
+            "expected a string or true or false, got null",
+        ),
+        ("provinces", [1], "$.provinces[0]", "expected a string, got a number"),
+        ("layer", 7, "$.layer", "7 is not one of -1, 0, 1, 2, 3"),
+        ("layer", True, "$.layer", "expected an integer, got a boolean"),
+        ("layer", "1", "$.layer", "expected an integer, got a string"),
+    ],
+)
+def test_facts_sets_and_integer_enums_refuse_in_these_words(
+    field: str, value: object, path: str, message: str
+) -> None:
+    data = to_dict(_Facts())
+    data[field] = value
+    with pytest.raises(SerializationError) as caught:
+        from_dict(data, _Facts)
+    _same(caught.value, _refusal(_Facts, path, message))
+
+
+def test_an_error_without_a_field_note_is_reported_at_the_enclosing_path() -> None:
+    """A hook may raise a cattrs group whose errors carry no note: they stay at the path."""
+    from cattrs.errors import ClassValidationError, IterableValidationError
+
+    from tthc import serde
+
+    group = ClassValidationError("x", [ValueError("boom")], _Facts)
+    assert serde._paths(group, "$.rule") == [("$.rule", "invalid value (ValueError: boom)")]
+    items = IterableValidationError("x", [KeyError("k")], tuple)
+    assert serde._paths(items, "$.also") == [("$.also", "required field missing")]
+
+
+def test_a_pair_of_another_size_is_not_written_cut_short() -> None:
+    """attrs does not check a pair's size; writing one of three items is refused, not cut."""
+    with pytest.raises(ValueError, match="zip"):
+        to_dict(_Facts(variant=(("a", "b", "c"),)))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("raised", "message"),
+    [
+        (KeyError("n"), "required field missing"),
+        (ValueError("odd"), "invalid value (ValueError: odd)"),
+        (TypeError("odd"), "invalid value (TypeError: odd)"),
+    ],
+)
+def test_an_error_raised_outside_any_field_is_reported_at_the_root(
+    monkeypatch: pytest.MonkeyPatch, raised: Exception, message: str
+) -> None:
+    """The last guard of from_dict: a hook that fails on the whole object, not on a field."""
+    from tthc import serde
+
+    class _Failing:
+        def structure(self, data: object, cls: type) -> object:
+            raise raised
+
+    monkeypatch.setattr(serde, "converter", _Failing)
+    with pytest.raises(SerializationError) as caught:
+        from_dict({"n": 1}, _Checked)
+    _same(caught.value, _refusal(_Checked, "$", message))

@@ -83,7 +83,7 @@ def test_legal_refs_cite_the_document_registry() -> None:
     abolition = tu._ref("district_abolition")
     assert (
         abolition.cite()
-        == "Điều 51 khoản 3, Luật Tổ chức chính quyền địa phương 72/2025/QH15 (Quốc hội, 16/06/2025)"
+        == "khoản 3 Điều 51, Luật Tổ chức chính quyền địa phương 72/2025/QH15 (Quốc hội, 16/06/2025)"
     )
     assert abolition.confidence == "official"  # was "press" in the old local copy
     assert all(p.legal_basis == document("202-2025-qh15") for p in tu.provinces())
@@ -96,7 +96,7 @@ def test_commune_citation_is_built_per_resolution() -> None:
     basis = tu.unit("31135").legal_basis
     assert basis is not None
     assert basis.cite() == (
-        "Điều 1, khoản 1, Nghị quyết 1668/NQ-UBTVQH15 (Ủy ban Thường vụ Quốc hội, 16/06/2025)"
+        "khoản 1 Điều 1, Nghị quyết 1668/NQ-UBTVQH15 (Ủy ban Thường vụ Quốc hội, 16/06/2025)"
     )
     assert (basis.kind, basis.issuer, basis.date, basis.confidence) == (
         series.kind,
@@ -190,7 +190,7 @@ def test_unit_by_code_ninh_kieu() -> None:
     assert u.level is UnitLevel.COMMUNE
     assert u.label == "phường Ninh Kiều"
     assert u.legal_basis is not None
-    assert u.legal_basis.cite().startswith("Điều 1, khoản 1, Nghị quyết 1668/NQ-UBTVQH15")
+    assert u.legal_basis.cite().startswith("khoản 1 Điều 1, Nghị quyết 1668/NQ-UBTVQH15")
     assert str(u) == "Phường Ninh Kiều (31135)"
     assert u.in_force(REFORM)
     assert not u.in_force(BEFORE)
@@ -446,3 +446,162 @@ def test_every_legacy_commune_has_a_successor(index: int) -> None:
     assert found
     assert all(s.old == commune for s in found)
     assert all(s.new.in_force(REFORM) for s in found)
+
+
+# --- abbreviated kinds and "did you mean" (issue 21) ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "on", "code"),
+    [
+        # Abbreviations of forms and signs: P. phường, X. xã, Q. quận, H. huyện, TP/Tp. thành phố
+        # (QĐ 19/2025/QĐ-TTg codes; the pre-reform list for 30/6/2025).
+        ("P. Ninh Kiều", None, "31135"),
+        ("p.ninh kieu", None, "31135"),
+        ("X. Sóc Sơn", None, "00376"),
+        ("TP Cần Thơ", None, "92"),
+        ("TP. Cần Thơ", None, "92"),
+        ("Tp.Hồ Chí Minh", None, "79"),
+        ("tp ho chi minh", None, "79"),
+        ("Q. Ninh Kiều", BEFORE, "916"),
+        ("H. Phong Điền", BEFORE, "926"),
+        ("TT. Phong Điền", BEFORE, "31299"),
+        ("TX Phong Điền", BEFORE, "476"),
+        # the other forms of tthc/data/migrate/address_forms.json: Ph., T.P, T., ĐK
+        ("Ph. Ninh Kiều", None, "31135"),
+        ("T.P Cần Thơ", None, "92"),
+        ("T. Hậu Giang", BEFORE, "93"),
+        ("ĐK Phú Quốc", None, "31078"),
+        ("dk. phu quoc", None, "31078"),
+    ],
+)
+def test_abbreviated_kinds_match_like_the_full_kind(
+    query: str, on: dt.date | None, code: str
+) -> None:
+    assert [u.code for u in tu.find_units(query, on=on)] == [code]
+    assert tu.unit_by_name(query, on=on).code == code
+
+
+def test_an_abbreviation_keeps_the_kind_restriction() -> None:
+    # "Q." is quận: Phường Ninh Kiều (31135) is not a quận, so nothing matches in 2025.
+    assert tu.find_units("Q. Ninh Kiều") == ()
+    assert tu.find_units("P. Ninh Kiều", on=BEFORE) == ()
+
+
+def test_a_dotless_letter_is_part_of_the_name() -> None:
+    # Pre-reform Thị trấn P Rao (20467) and Xã H Bông (23968): "P"/"H" without a dot are names.
+    assert [u.code for u in tu.find_units("P Rao", on=BEFORE)] == ["20467"]
+    assert [u.code for u in tu.find_units("H Bông", on=BEFORE)] == ["23968"]
+    assert tu.normalize_name("Thị trấn P Rao") == "p rao"
+
+
+def test_normalize_name_spells_out_abbreviations() -> None:
+    assert tu.normalize_name("TP. Cần Thơ") == tu.normalize_name("Thành phố Cần Thơ") == "can tho"
+    assert tu.normalize_name("P.Ninh Kiều") == "ninh kieu"
+    assert tu.normalize_name("Q.1") == tu.normalize_name("Quận 1") == "1"
+
+
+def test_suggest_units_for_a_near_miss() -> None:
+    assert [u.code for u in tu.suggest_units("Nin Kieu")] == ["31135"]
+    assert [u.code for u in tu.suggest_units("Phường Nin Kiều", "92")] == ["31135"]
+    assert tu.suggest_units("Nin Kieu", "01") == ()  # not in Hà Nội
+    assert "916" in [u.code for u in tu.suggest_units("Nin Kieu", on=BEFORE)]
+    assert tu.suggest_units("Zzzz Qqqq") == ()
+    assert len(tu.suggest_units("Tan Thanh", limit=2)) == 2
+
+
+def test_suggest_units_bad_input() -> None:
+    with pytest.raises(InputTypeError):
+        tu.suggest_units(5)  # type: ignore[arg-type]
+    for limit in (0, -1, True, 1.5):
+        with pytest.raises(InputTypeError):
+            tu.suggest_units("Ninh Kiều", limit=limit)  # type: ignore[arg-type]
+
+
+def test_unknown_name_hint_names_the_suggestions() -> None:
+    with pytest.raises(UnknownUnit) as err:
+        tu.unit_by_name("Nin Kieu")
+    assert err.value.context["suggestions"] == ("31135",)
+    assert err.value.context["pre_reform"] is False
+    assert "Phường Ninh Kiều (31135)" in (err.value.hint or "")
+    with pytest.raises(UnknownUnit) as err:
+        tu.unit_by_name("Quận Ninh Kiều")
+    assert err.value.context["pre_reform"] is True
+    assert err.value.context["suggestions"] == ()
+    with pytest.raises(UnknownUnit) as err:
+        tu.unit_by_name("Zzzz Qqqq")
+    assert err.value.context["suggestions"] == ()
+    assert "spelling" in (err.value.hint or "")
+
+
+def test_not_in_force_errors_say_whether_the_unit_is_pre_reform() -> None:
+    with pytest.raises(UnitNotInForce) as err:
+        tu.unit("916")
+    assert err.value.context["legacy"] is True
+    # Xã Ba Chẽ (06978) is a 2025 code only (NQ 1679/NQ-UBTVQH15): no unit had it on 30/6/2025.
+    with pytest.raises(UnitNotInForce) as err:
+        tu.unit("06978", on=BEFORE)
+    assert err.value.context["legacy"] is False
+    with pytest.raises(UnitNotInForce) as err:
+        tu.require_in_force(tu.legacy_unit("916"), REFORM)
+    assert err.value.context["legacy"] is True
+
+
+def test_successors_of_a_2025_code_says_so() -> None:
+    # 06978 (Xã Ba Chẽ) exists only since 1/7/2025; 99999 is no code at all.
+    with pytest.raises(UnknownUnit) as err:
+        tu.successors("06978")
+    assert err.value.context["in_2025"] is True
+    with pytest.raises(UnknownUnit) as err:
+        tu.successors("99999")
+    assert err.value.context["in_2025"] is False
+
+
+def test_the_registry_read_afresh_gives_the_official_units() -> None:
+    """Nghị quyết 1668/NQ-UBTVQH15 Điều 1 khoản 1: Tân An, Thới Bình and Xuân Khánh (quận Ninh
+    Kiều) became Phường Ninh Kiều (31135) on 1/7/2025.
+
+    The registry is read once per process; this test reads it again (mutation testing, issue 17
+    item 5: mutmut forks each mutant's test from a process that read it already).
+    """
+    for name in (
+        "_abbreviations", "_meta", "_ref", "_resolutions", "_resolution_ref", "_new_units",
+        "_legacy_units", "_name_index", "_succession",
+    ):  # fmt: skip
+        getattr(tu, name).cache_clear()
+    new = tu.unit("31135")
+    assert (new.full_name, new.kind.value, new.province_code, new.parent_code) == (
+        "Phường Ninh Kiều",
+        "phường",
+        "92",
+        "92",
+    )
+    assert (new.validity.start, new.validity.end, new.legacy) == (dt.date(2025, 7, 1), None, False)
+    assert new.legal_basis is not None
+    assert (new.legal_basis.document, new.legal_basis.article, new.legal_basis.date) == (
+        "1668/NQ-UBTVQH15",
+        "Điều 1, khoản 1",
+        dt.date(2025, 6, 16),
+    )
+    old = tu.unit("31135", on=dt.date(2025, 6, 30))
+    assert (old.full_name, old.parent_code, old.legacy, old.validity.end) == (
+        "Phường Tân An",
+        "916",
+        True,
+        dt.date(2025, 6, 30),
+    )
+    merged = tu.predecessors("31135")
+    assert [(s.old.code, s.old.full_name, s.whole) for s in merged] == [
+        ("31123", "Phường Thới Bình", True),
+        ("31135", "Phường Tân An", True),
+        ("31144", "Phường Xuân Khánh", True),
+    ]
+    assert {(s.effective, s.legal_basis.article) for s in merged} == {
+        (dt.date(2025, 7, 1), "Điều 1, khoản 1")
+    }
+    assert tu.successors("31135") == merged[1:2]
+    assert tu.unit_by_name("Phường Ninh Kiều", "92") == new
+    assert tu.unit("92").full_name == "Thành phố Cần Thơ"
+    assert tu.normalize_name("Đắk R’Lấp") == "dak r'lap"
+    assert tu.normalize_name("TP. Hồ Chí Minh") == "ho chi minh"
+    assert tu.data_version() == "2025.07.01-1"

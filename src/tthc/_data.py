@@ -3,12 +3,12 @@
 Every loader in the package goes through here, so that every file is held to the same rules:
 
 - user files must be regular files (a FIFO or a device would block or never end) no larger than
-  one size cap, :data:`MAX_FILE_BYTES`;
+  one size cap, [`MAX_FILE_BYTES`][tthc.staffing.MAX_FILE_BYTES];
 - text is UTF-8, a leading byte-order mark is accepted and dropped;
 - JSON objects with a duplicate key are refused (``json`` would silently keep the last one),
-  as are integers of more than :data:`MAX_INT_DIGITS` digits (whatever the process's own
+  as are integers of more than `MAX_INT_DIGITS` digits (whatever the process's own
   limit), ``NaN``/``Infinity`` (not JSON) and nesting too deep to walk;
-- every failure is one :class:`~tthc.errors.DataFileError` (or the subclass the caller names)
+- every failure is one [`DataFileError`][tthc.errors.DataFileError] (or the subclass the caller names)
   with the file's name and, where known, the line.
 """
 
@@ -122,7 +122,7 @@ def parse_json(
 
     Raises:
         TthcError: Of class ``error``: bad syntax, bytes that are not UTF-8 text, a duplicate
-            key (``context['key']``), an integer of more than :data:`MAX_INT_DIGITS` digits,
+            key (``context['key']``), an integer of more than `MAX_INT_DIGITS` digits,
             ``NaN`` or ``Infinity`` (not JSON), nesting too deep.
     """
     label = what if name is None else f"{what} {name}"
@@ -237,7 +237,7 @@ def read_source(
     Args:
         source: A path (``str`` or ``os.PathLike``) or a file opened in text or binary mode.
         what: The Vietnamese term (English meaning) that starts every message.
-        max_bytes: The size cap (default :data:`MAX_FILE_BYTES`).
+        max_bytes: The size cap (default [`MAX_FILE_BYTES`][tthc.staffing.MAX_FILE_BYTES]).
 
     Raises:
         InputTypeError: ``source`` is neither a path nor a readable file; ``max_bytes`` is not
@@ -275,7 +275,7 @@ def read_json(
     error: type[TthcError] = DataFileError,
     max_bytes: int = MAX_FILE_BYTES,
 ) -> tuple[Any, str]:
-    """Return ``(value, name)`` of a user's JSON file, read under :func:`read_source`'s rules."""
+    """Return ``(value, name)`` of a user's JSON file, read under `read_source`'s rules."""
     text, name = read_source(source, what=what, max_bytes=max_bytes)
     return parse_json(text, name, error, what=what), name
 
@@ -283,7 +283,7 @@ def read_json(
 def read_csv(
     source: PathOrFile, *, what: str = _DEFAULT_WHAT, max_bytes: int = MAX_FILE_BYTES
 ) -> tuple[list[dict[str, str]], str]:
-    """Return ``(rows, name)`` of a user's CSV file, read under :func:`read_source`'s rules."""
+    """Return ``(rows, name)`` of a user's CSV file, read under `read_source`'s rules."""
     text, name = read_source(source, what=what, max_bytes=max_bytes)
     return parse_csv(text, name), name
 
@@ -333,21 +333,21 @@ def _too_big(name: str, what: str, max_bytes: int) -> DataFileError:
 
 # --- streaming: a user's file line by line, under the same rules -----------------------------------
 #
-# Reading a user's file line by line, under the rules of :func:`tthc._data.read_source`.
+# Reading a user's file line by line, under the rules of [`tthc._data.read_source`][tthc._data.read_source].
 #
-# :func:`tthc._data.read_source` holds the whole text in memory, which is right for effort tables
-# and JSON but not for a national year of daily counts (about 1.2 million rows). :func:`lines`
+# [`tthc._data.read_source`][tthc._data.read_source] holds the whole text in memory, which is right for effort tables
+# and JSON but not for a national year of daily counts (about 1.2 million rows). `lines`
 # applies the same rules while streaming:
 #
 # - a path must be a regular file no larger than ``max_bytes`` (checked before reading, and again
 #   while reading, in case the file grows); an open file (text or binary) is refused once more
 #   than ``max_bytes`` bytes (characters for a text stream) have been read from it;
 # - text is UTF-8; one leading byte-order mark is dropped; an invalid byte is reported with its
-#   offset, counted as :func:`tthc._data.read_source` counts it (after the byte-order mark);
+#   offset, counted as [`tthc._data.read_source`][tthc._data.read_source] counts it (after the byte-order mark);
 # - lines are split exactly as ``io.StringIO(text, newline="")`` splits them (``\n``, ``\r\n``
 #   or a lone ``\r``), so that ``csv.reader`` numbers rows as it did on the whole text.
 #
-# At most one chunk (:data:`CHUNK` bytes) and one line are held at a time, so the memory used does
+# At most one chunk (`CHUNK` bytes) and one line are held at a time, so the memory used does
 # not grow with the file: the size cap still bounds how long a caller may be kept reading, with
 # the same limit and the same message as every other reader of the package.
 
@@ -488,7 +488,7 @@ def _decoded(chunks: Iterator[str | bytes], name: str, what: str) -> Iterator[st
 
 
 def not_utf8(name: str, what: str, offset: int) -> DataFileError:
-    """The error of a file whose bytes are not UTF-8 (same text as :mod:`tthc._data`)."""
+    """The error of a file whose bytes are not UTF-8 (same text as [`tthc._data`][tthc._data])."""
     return DataFileError(
         f"{what} {name} is not UTF-8 text (byte {offset})",
         hint="save the file as UTF-8",
@@ -497,7 +497,7 @@ def not_utf8(name: str, what: str, offset: int) -> DataFileError:
 
 
 def too_big(name: str, what: str, max_bytes: int) -> DataFileError:
-    """The error of a file above the cap (same text as :mod:`tthc._data`)."""
+    """The error of a file above the cap (same text as [`tthc._data`][tthc._data])."""
     return DataFileError(
         f"{what} {name} is larger than {max_bytes:,} bytes",
         hint="split the file, or pass a larger max_bytes",

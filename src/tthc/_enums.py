@@ -17,7 +17,12 @@ __all__: list[str] = []  # private module: import LabelledEnum by name
 
 
 class LabelledEnum(str, enum.Enum):
-    """A ``str`` enumeration whose members carry ``name_vi`` and ``name_en`` labels."""
+    """A ``str`` enumeration whose members carry ``name_vi`` and ``name_en`` labels.
+
+    ``str(member)`` and ``f"{member}"`` are the stable value (like ``enum.StrEnum``), so a
+    member equals, prints and serialises as its value; show people `name_vi` or
+    `label`.
+    """
 
     name_vi: str
     name_en: str
@@ -28,6 +33,17 @@ class LabelledEnum(str, enum.Enum):
         member.name_vi = name_vi or value
         member.name_en = name_en or value
         return member
+
+    def __str__(self) -> str:
+        """The stable value, as ``enum.StrEnum`` gives it: ``str(Channel.COUNTER) == "counter"``.
+
+        Text for people uses `name_vi` (Vietnamese) or `label` (both languages).
+        """
+        return str(self.value)
+
+    def __format__(self, spec: str) -> str:
+        # the value in f-strings on every Python version (3.12 changed the mixin default)
+        return format(str(self.value), spec)
 
     @property
     def label(self) -> str:

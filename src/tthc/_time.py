@@ -7,6 +7,7 @@ that every module prints "Thứ Tư 29/04/2026" the same way.
 from __future__ import annotations
 
 import datetime as _dt
+from decimal import Decimal
 from fractions import Fraction
 
 __all__: list[str] = []  # private module: import the names directly
@@ -45,3 +46,28 @@ def hours_of(span: _dt.timedelta) -> Fraction:
     """Return ``span`` in hours, exactly (microsecond precision, no float rounding)."""
     whole = span.days * 86_400 + span.seconds
     return Fraction(whole * 1_000_000 + span.microseconds, _SECONDS_PER_HOUR * 1_000_000)
+
+
+def long_date_vi(day: _dt.date) -> str:
+    """Return ``day`` as a Vietnamese document writes it: ``"ngày 04 tháng 5 năm 2026"``.
+
+    A day below 10 and the months 1 and 2 take a leading zero (``"ngày 15 tháng 02 năm 2026"``),
+    as Nghị định 30/2020/NĐ-CP (công tác văn thư), Phụ lục I, prescribes for dates of documents.
+    """
+    month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
+    return f"ngày {day.day:02d} tháng {month} năm {day.year}"
+
+
+def decimal_vi(value: float | Decimal | Fraction, places: int = 2) -> str:
+    """Return a number as Vietnamese text shows it: ``"1.618,24"`` (``.`` groups, ``,`` decimals).
+
+    ``places`` digits after the comma (rounded as ``format`` does: half to even); ``0`` gives
+    an integer with grouped thousands (``"1.618"``). Decimals and fractions are exact.
+    """
+    if isinstance(value, Fraction):
+        value = Decimal(value.numerator) / Decimal(value.denominator)
+    text = f"{value:,.{places}f}"
+    return text.translate(_VI_DECIMAL)
+
+
+_VI_DECIMAL = str.maketrans({",": ".", ".": ","})

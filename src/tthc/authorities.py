@@ -4,11 +4,11 @@ From 1/7/2025 the district level is gone (Luật Tổ chức chính quyền đ�
 moved, decree by decree, to the commune (its People's Committee, its Chair or a division) or to the
 province (the 28 decrees of 11–12/6/2025). There is no formula: tthc keeps a dated rule table.
 
-* :class:`CompetenceRule` — one row: procedure (national code or tthc key), case variant, the kind
+* [`CompetenceRule`][tthc.authorities.CompetenceRule] — one row: procedure (national code or tthc key), case variant, the kind
   of authority, the territorial anchor, validity, province overlay, legal basis and confidence.
-* :func:`resolve_authority` — the rule in force for a procedure, a unit and a date, bound to that
+* [`resolve_authority`][tthc.authorities.resolve_authority] — the rule in force for a procedure, a unit and a date, bound to that
   unit. Rules are layered (law < decree < amendment < province decision); the most specific layer
-  in force wins. No rule → :class:`~tthc.errors.NoCompetenceRule`: tthc never guesses. Where the
+  in force wins. No rule → [`NoCompetenceRule`][tthc.errors.NoCompetenceRule]: tthc never guesses. Where the
   law leaves the choice to a provincial decision the result says so (``left_to_province``) and
   names no authority.
 * The catalogue layer: for a procedure of the national portal snapshot with no researched rule,
@@ -17,7 +17,7 @@ province (the 28 decrees of 11–12/6/2025). There is no formula: tthc keeps a d
   text is one listed in ``data/competence/catalogue.json``; any other text, or none, is returned
   as published (``CompetenceResult.as_published``, the text in ``rule.body``), never mapped by
   guess. Researched rules always win.
-* :func:`reception_points` — where a dossier may be filed (phi địa giới, Nghị định 118/2025/NĐ-CP
+* [`reception_points`][tthc.authorities.reception_points] — where a dossier may be filed (phi địa giới, Nghị định 118/2025/NĐ-CP
   Điều 14 khoản 2). That is a separate question from who decides.
 
 Example:
@@ -228,7 +228,7 @@ class RuleLayer(enum.IntEnum):
 class Confidence(LabelledEnum):
     """How well the rule is established (research note §3: H, M, L).
 
-    Not the confidence of a :class:`~tthc.legal.LegalRef` (how a document is known): this one
+    Not the confidence of a [`LegalRef`][tthc.legal.LegalRef] (how a document is known): this one
     grades the rule drawn from it.
     """
 
@@ -343,7 +343,7 @@ class CompetenceRule:
 
 @attrs.frozen(slots=True)
 class CompetenceResult:
-    """Answer of :func:`resolve_authority`.
+    """Answer of [`resolve_authority`][tthc.authorities.resolve_authority].
 
     Attributes:
         procedure: Procedure code or key as asked.
@@ -382,6 +382,19 @@ class CompetenceResult:
         """Whether the answer is the catalogue's published text, not mapped (``rule.body``)."""
         return self.rule.authority_kind is AuthorityKind.AS_PUBLISHED
 
+    @property
+    def name_vi(self) -> str:
+        """Who decides, for every answer: the body, who settles it, or the published text."""
+        if self.authority is not None:
+            return self.authority.name_vi
+        if self.as_published:
+            return self.rule.body or "Không công bố cơ quan có thẩm quyền"
+        decider = self.decided_by.name_vi if self.decided_by else "Ủy ban nhân dân cấp tỉnh"
+        return f"Do {decider} quyết định"
+
+    def __str__(self) -> str:  # "<who decides> — <legal basis>", for every kind of answer
+        return f"{self.name_vi} — {self.legal_basis.cite()}"
+
     def explain(self) -> str:
         """Return a multi-line Vietnamese/English explanation with the citations."""
         rule = self.rule
@@ -397,19 +410,22 @@ class CompetenceResult:
                 f"{rule.body or 'không công bố (none published)'}"
             )
         else:
+            who = self.decided_by.name_vi if self.decided_by else "?"
             lines.append(
-                "Thẩm quyền do tỉnh quyết định (left to a provincial decision): "
-                f"{self.decided_by.name_vi if self.decided_by else '?'} decides; tthc does not route"
+                f"Thẩm quyền do tỉnh quyết định (left to a provincial decision): {who} quyết định "
+                "(decides); tthc không tự định tuyến (does not route)"
             )
-            if self.default_authority is not None:
-                lines.append(f"  statutory default: {self.default_authority.name_vi}")
+            if (default := self.default_authority) is not None:
+                lines.append(f"  mặc định theo luật (statutory default): {default.name_vi}")
         if rule.variant:
             lines.append("Trường hợp (case): " + ", ".join(f"{k}={v}" for k, v in rule.variant))
         lines.append(f"Căn cứ (legal basis): {rule.legal_basis.cite()}")
-        lines.extend(f"  see also: {ref.cite()}" for ref in rule.also)
+        lines.extend(f"  xem thêm (see also): {ref.cite()}" for ref in rule.also)
+        layers = ("danh mục công bố", "luật", "nghị định", "văn bản sửa đổi", "quyết định tỉnh")
         lines.append(
-            f"Hiệu lực (in force): {rule.validity}; anchor: {rule.anchor.value}; "
-            f"layer: {rule.layer.name.lower()}; confidence: {rule.confidence.value}"
+            f"Hiệu lực (in force): {rule.validity}; căn cứ xác định nơi (anchor): "
+            f"{rule.anchor.name_vi}; tầng quy định (layer): {layers[rule.layer + 1]}; "
+            f"độ tin cậy (confidence): {rule.confidence.name_vi}"
         )
         if rule.provinces is not None:
             lines.append(
@@ -444,7 +460,7 @@ class ReceptionMode(LabelledEnum):
 
 @attrs.frozen(slots=True)
 class ReceptionResult:
-    """Answer of :func:`reception_points`.
+    """Answer of [`reception_points`][tthc.authorities.reception_points].
 
     Attributes:
         procedure: Procedure code or key as asked.
@@ -473,11 +489,11 @@ class ReceptionResult:
     def explain(self) -> str:
         """Return a short explanation with the citations."""
         lines = [
-            f"Tiếp nhận hồ sơ (reception) of {self.procedure} in {self.province} on "
-            f"{format_date(self.on)}: {self.mode.value}",
+            f"Tiếp nhận hồ sơ (reception) của thủ tục {self.procedure} tại {self.province}, ngày "
+            f"{format_date(self.on)}: {self.mode.label}",
             f"Căn cứ (legal basis): {self.legal_basis.cite()}",
         ]
-        lines.extend(f"  see also: {ref.cite()}" for ref in self.also)
+        lines.extend(f"  xem thêm (see also): {ref.cite()}" for ref in self.also)
         if self.points:
             lines.append(f"Điểm tiếp nhận (reception points): {len(self.points)}")
         if self.note:
@@ -521,7 +537,7 @@ def resolve_authority(
     Args:
         procedure_code: National code (``"2.000806"``) or tthc key (``"van-hoa.le-hoi"``).
         unit: The unit of the territorial anchor (the commune of residence, of the land parcel,
-            of the head office, ...): a code or an :class:`~tthc.units.AdministrativeUnit`. Before
+            of the head office, ...): a code or an [`AdministrativeUnit`][tthc.units.AdministrativeUnit]. Before
             1/7/2025 pass the pre-reform commune; its district is found for district-level rules.
         on: Date (normally the date the dossier was received).
         facts: Case facts that choose a variant (``{"plan_scope": "multi_commune"}``).

@@ -1,6 +1,6 @@
 """Errors raised by tthc, each with a stable machine-readable ``code``.
 
-Every exception the library raises on purpose derives from :class:`TthcError`. Systems that call
+Every exception the library raises on purpose derives from [`TthcError`][tthc.errors.TthcError]. Systems that call
 tthc can branch on ``err.code`` (stable across releases) rather than on message text, log
 ``err.to_dict()``, and show ``err.hint`` to the operator: it says what the caller can do.
 

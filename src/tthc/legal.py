@@ -1,8 +1,8 @@
 """Legal references and validity periods, attached to every legal fact tthc ships.
 
 Every row of every data file under ``tthc/data`` names the document it comes from
-(:class:`LegalRef`) and, where the rule can change, the period in which it is in force
-(:class:`Validity`). Answers produced by tthc carry these objects so that a caller can show *why*.
+([`LegalRef`][tthc.legal.LegalRef]) and, where the rule can change, the period in which it is in force
+([`Validity`][tthc.legal.Validity]). Answers produced by tthc carry these objects so that a caller can show *why*.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ import attrs
 
 from tthc._validate import require_date
 from tthc.errors import DataFileError
+from tthc.formatting import provision_vi
 
 __all__ = ["LegalRef", "Validity", "document", "documents"]
 
@@ -64,14 +65,23 @@ class LegalRef:
                 field="confidence",
             )
 
-    def cite(self) -> str:
-        """Return a one-line citation, Vietnamese style.
+    @property
+    def provision(self) -> str:
+        """The article cited in the Vietnamese order: ``"khoản 5 Điều 19"`` for ``"Điều 19.5"``.
 
-        Example: ``"Điều 19.5, Nghị định 118/2025/NĐ-CP (Chính phủ, 09/06/2025)"``.
+        See [`tthc.formatting.provision_vi`][tthc.formatting.provision_vi]; empty when the reference names no article.
+        """
+        return provision_vi(self.article)
+
+    def cite(self) -> str:
+        """Return a one-line citation, Vietnamese style (the smallest unit first).
+
+        Example: ``"khoản 5 Điều 19, Nghị định 118/2025/NĐ-CP (Chính phủ, 09/06/2025)"`` for
+        ``article="Điều 19.5"``.
         """
         head = " ".join(part for part in (self.kind, self.document) if part)
         if self.article:
-            head = f"{self.article}, {head}"
+            head = f"{self.provision}, {head}"
         details = ", ".join(
             part
             for part in (self.issuer, self.date.strftime("%d/%m/%Y") if self.date else "")
@@ -86,8 +96,8 @@ class LegalRef:
         """The one JSON shape of a legal reference, used by every command, record and export.
 
         Absent values are ``None`` (JSON ``null``); ``date`` is ISO 8601; ``citation`` is
-        :meth:`cite`. Example: ``{"document": "118/2025/NĐ-CP", "kind": "Nghị định", ...,
-        "citation": "Điều 19.5, Nghị định 118/2025/NĐ-CP (Chính phủ, 09/06/2025)"}``.
+        [`cite`][tthc.legal.LegalRef.cite]. Example: ``{"document": "118/2025/NĐ-CP", "kind": "Nghị định", ...,
+        "citation": "khoản 5 Điều 19, Nghị định 118/2025/NĐ-CP (Chính phủ, 09/06/2025)"}``.
         """
         return {
             "document": self.document,
@@ -108,7 +118,7 @@ class LegalRef:
         Two forms are read. The bundled data files cite a document of the registry by id,
         ``{"doc": "118-2025-nd-cp", "article": "Điều 19.5"}``, optionally with a ``title``,
         ``url`` or a lower ``confidence`` for the fact of that row. A user's file may also
-        spell the whole reference out with the attributes of :class:`LegalRef`.
+        spell the whole reference out with the attributes of [`LegalRef`][tthc.legal.LegalRef].
 
         Raises:
             DataFileError: ``data`` is not a mapping, names an unknown document id, has a field

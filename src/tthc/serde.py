@@ -1,9 +1,9 @@
 """JSON persistence for every tthc model, through one cattrs converter.
 
-:func:`to_json` writes an object as a JSON object with a ``schema_version`` field first;
-:func:`from_json` reads it back into the class you name, and is strict: an unknown field, a
+[`to_json`][tthc.serde.to_json] writes an object as a JSON object with a ``schema_version`` field first;
+[`from_json`][tthc.serde.from_json] reads it back into the class you name, and is strict: an unknown field, a
 missing field, a value of the wrong JSON type, a naive datetime, a bad enum value or a corrupted
-document raise :class:`~tthc.errors.SerializationError` whose ``context['path']`` says where
+document raise [`SerializationError`][tthc.errors.SerializationError] whose ``context['path']`` says where
 (``"$.events[3].at"``). Nothing is evaluated or unpickled.
 
 Encodings: dates ``"2026-03-09"``; aware datetimes ISO 8601 with their offset
@@ -11,15 +11,15 @@ Encodings: dates ``"2026-03-09"``; aware datetimes ISO 8601 with their offset
 ``Decimal`` as a string (``"1.5"``, exact); enums by value; time spans as seconds in a string
 (``"5400.5"``); ``ProcessingTime | Duration`` fields tagged with ``"type"``. A calendar is
 written as the registered calendar it derives from and the days it changes, with their legal
-references (:mod:`tthc.calendar`); a dossier's calendar is written when it has one (none means
+references ([`tthc.calendar`][tthc.calendar]); a dossier's calendar is written when it has one (none means
 the national calendar). A stored processing time is read again from its source text and must
 match it field by field.
 
 A round trip is exact: ``from_json(to_json(x), type(x)) == x``. A document with a key given
 twice in one object is refused (JSON readers disagree on which value counts).
 
-There is one converter (:func:`converter`); the model packages register their own hooks on it
-(:func:`register_hooks`), so this module imports none of them.
+There is one converter ([`converter`][tthc.serde.converter]); the model packages register their own hooks on it
+([`register_hooks`][tthc.serde.register_hooks]), so this module imports none of them.
 """
 
 from __future__ import annotations
@@ -55,7 +55,7 @@ __all__ = [
     "to_json",
 ]
 
-#: Version of the JSON layout written by :func:`to_json`. Bumped on incompatible changes.
+#: Version of the JSON layout written by [`to_json`][tthc.serde.to_json]. Bumped on incompatible changes.
 SCHEMA_VERSION = 1
 
 T = TypeVar("T")
@@ -110,8 +110,10 @@ def _structure_enum(value: object, cls: type[enum.Enum]) -> Any:
         raise _WrongValue(f"{value!r} is not one of {allowed}") from None
 
 
-def _structure_int(value: object, _: type) -> int:
+def _structure_int(value: object, cls: type) -> int:
     _expect(value, int, "an integer")
+    if issubclass(cls, enum.Enum):  # an IntEnum (RuleLayer) is read as its member, not an int
+        return typing.cast(int, _structure_enum(value, cls))
     return int(typing.cast(int, value))
 
 
@@ -129,6 +131,12 @@ def _structure_float(value: object, _: type) -> float:
 def _structure_bool(value: object, _: type) -> bool:
     _expect(value, bool, "true or false")
     return bool(value)
+
+
+def _structure_str_or_bool(value: object, _: Any) -> str | bool:
+    """A fact of a competence rule's variant: a string or a boolean, kept as written."""
+    _expect(value, (str, bool), "a string or true or false")
+    return typing.cast(str | bool, value)
 
 
 def _structure_decimal(value: object, _: type) -> Decimal:
@@ -209,6 +217,20 @@ def _add_note(exc: Exception, note: str, index: int, cls: Any) -> Exception:
     return exc
 
 
+def _is_set(cls: Any) -> bool:
+    return cls in (frozenset, set) or typing.get_origin(cls) in (frozenset, set)
+
+
+def _pair_writer(cls: Any, conv: cattrs.Converter) -> Callable[[tuple[Any, ...]], list[Any]]:
+    """Write a fixed-size tuple (a pair) as a JSON array, which [`from_dict`][tthc.serde.from_dict] reads back."""
+    args = typing.get_args(cls)
+
+    def write(value: tuple[Any, ...]) -> list[Any]:
+        return [conv.unstructure(item, arg) for item, arg in zip(value, args, strict=True)]
+
+    return write
+
+
 def _tuple_hook_factory(cls: Any, conv: cattrs.Converter) -> Any:
     from cattrs.errors import IterableValidationError  # noqa: PLC0415 - cattrs on first use
 
@@ -260,7 +282,7 @@ def converter() -> cattrs.Converter:
 
     Use it for your own attrs classes that embed tthc models, so that they get the same
     encodings. Do not register hooks on it: it is shared (tthc's own model modules add
-    theirs through :func:`register_hooks`).
+    theirs through [`register_hooks`][tthc.serde.register_hooks]).
     """
     import cattrs  # noqa: PLC0415 - keep `import tthc.serde` (and the model packages) cheap
 
@@ -269,6 +291,7 @@ def converter() -> cattrs.Converter:
     conv.register_structure_hook(int, _structure_int)
     conv.register_structure_hook(float, _structure_float)
     conv.register_structure_hook(bool, _structure_bool)
+    conv.register_structure_hook(str | bool, _structure_str_or_bool)
     conv.register_structure_hook(Decimal, _structure_decimal)
     conv.register_unstructure_hook(Decimal, str)
     conv.register_structure_hook(_dt.datetime, _structure_datetime)
@@ -287,6 +310,10 @@ def converter() -> cattrs.Converter:
         lambda t: isinstance(t, type) and issubclass(t, enum.Enum),
         lambda member: member.value,
     )
+    conv.register_unstructure_hook_func(  # a set of codes is written as a sorted array
+        _is_set, lambda value: sorted(conv.unstructure(item) for item in value)
+    )
+    conv.register_unstructure_hook_factory(_is_fixed_tuple, lambda t: _pair_writer(t, conv))
     conv.register_structure_hook_factory(
         lambda t: _is_var_tuple(t) or _is_fixed_tuple(t),
         lambda t: _tuple_hook_factory(t, conv),
@@ -381,7 +408,7 @@ def to_json(obj: Any, *, indent: int | None = None) -> str:
 
 
 def from_dict(data: Any, cls: type[T]) -> T:
-    """Build a ``cls`` from plain data as :func:`to_dict` writes it (no schema version).
+    """Build a ``cls`` from plain data as [`to_dict`][tthc.serde.to_dict] writes it (no schema version).
 
     Raises:
         SerializationError: The data does not describe a valid ``cls``; ``context['path']``
@@ -413,7 +440,7 @@ def from_dict(data: Any, cls: type[T]) -> T:
 def _parse_json(text: str | bytes, cls: type[Any]) -> Any:
     """Parse a ``cls`` document; bad syntax, bytes, nesting, a key twice: ``SerializationError``.
 
-    Shared with :func:`tthc.workflows.from_json`, which reads a wrapped form too.
+    Shared with [`tthc.workflows.from_json`][tthc.workflows.from_json], which reads a wrapped form too.
     """
     name = getattr(cls, "__name__", str(cls))
     return parse_json(
@@ -430,7 +457,7 @@ def _parse_json(text: str | bytes, cls: type[Any]) -> Any:
 
 
 def from_json(text: str | bytes, cls: type[T]) -> T:
-    """Read a document written by :func:`to_json` back into a ``cls``.
+    """Read a document written by [`to_json`][tthc.serde.to_json] back into a ``cls``.
 
     Raises:
         SerializationError: The text is not JSON, has no or an unsupported ``schema_version``,

@@ -27,7 +27,9 @@ Examples:
 from __future__ import annotations
 
 import datetime as _dt
+import difflib
 import functools
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -63,6 +65,7 @@ __all__ = [  # noqa: RUF022 - grouped by concept, as the module docstring presen
     # lookups by name
     "find_units",
     "normalize_name",
+    "suggest_units",
     "unit_by_name",
     # the 2025 reform: old -> new
     "predecessors",
@@ -134,6 +137,9 @@ _DISTRICT_KINDS = frozenset(
 )
 # Longest first, so that "Thành phố" wins over nothing and "Thị xã" over "Xã".
 _PREFIXES = ("đặc khu", "thành phố", "thị trấn", "thị xã", "phường", "huyện", "quận", "tỉnh", "xã")
+# Abbreviated kinds as written on forms, stamps and signs ("P. Ninh Kiều", "TP Cần Thơ", "Q.1")
+# are data, the same table addresses are read with (tthc.migrate).
+_ABBREVIATIONS_FILE = "migrate/address_forms.json"
 
 
 @attrs.frozen(slots=True)
@@ -309,6 +315,7 @@ def unit(code: str, *, on: _dt.date | None = None) -> AdministrativeUnit:
                 hint=f"use tthc.units.successors({code!r}) for the new unit(s), or pass on=",
                 code=code,
                 validity=str(old.validity),
+                legacy=True,
             )
         raise _unknown(code)
     found = [u for u in (new, _legacy_units().by_code.get(code)) if u is not None]
@@ -340,7 +347,7 @@ def legacy_unit(code: str) -> AdministrativeUnit:
 
 
 def require_in_force(u: AdministrativeUnit, on: _dt.date) -> AdministrativeUnit:
-    """Return ``u`` if it existed on ``on``; raise :class:`UnitNotInForce` otherwise."""
+    """Return ``u`` if it existed on ``on``; raise [`UnitNotInForce`][tthc.errors.UnitNotInForce] otherwise."""
     day = require_date(on, "on")
     if not isinstance(u, AdministrativeUnit):
         raise InputTypeError(
@@ -362,6 +369,7 @@ def require_in_force(u: AdministrativeUnit, on: _dt.date) -> AdministrativeUnit:
         code=u.code,
         on=day.isoformat(),
         validity=str(u.validity),
+        legacy=u.legacy,
     )
 
 
@@ -373,9 +381,13 @@ def find_units(
 ) -> tuple[AdministrativeUnit, ...]:
     """Return every unit whose name matches ``name``, ignoring accents and case.
 
-    ``"ninh kieu"``, ``"Ninh Kiều"`` and ``"phường Ninh Kiều"`` all match Phường Ninh Kiều; a
-    name given with its kind (``"quận Ninh Kiều"``) only matches units of that kind. Tone mark
-    placement (``"Hoà"``/``"Hòa"``) does not matter.
+    ``"ninh kieu"``, ``"Ninh Kiều"``, ``"phường Ninh Kiều"`` and ``"P. Ninh Kiều"`` all match
+    Phường Ninh Kiều; a name given with its kind (``"quận Ninh Kiều"``, ``"Q. Ninh Kiều"``) only
+    matches units of that kind. The abbreviations are those of forms and signs, the table
+    addresses are read with (``data/migrate/address_forms.json``): ``TP``/``Tp.`` (thành phố),
+    ``TX`` (thị xã), ``TT`` (thị trấn), ``P.``/``Ph.`` (phường), ``X.`` (xã), ``Q.`` (quận),
+    ``H.`` (huyện), ``T.`` (tỉnh), ``ĐK`` (đặc khu); a one-letter form needs its dot ("Xã P Rao"
+    is a name). Tone mark placement (``"Hoà"``/``"Hòa"``) does not matter.
 
     Args:
         name: Name with or without the kind prefix (xã, phường, tỉnh, ...).
@@ -398,7 +410,7 @@ def find_units(
         )
     prov = _resolve_province(province, on)
     index = _name_index(_era(on))
-    hits = index.get(fold(name), ())
+    hits = index.get(fold(_expand_abbreviation(name)), ())
     day = None if on is None else require_date(on, "on")
     return tuple(
         u
@@ -414,7 +426,7 @@ def unit_by_name(
     *,
     on: _dt.date | None = None,
 ) -> AdministrativeUnit:
-    """Return the single unit whose name matches ``name`` (see :func:`find_units`).
+    """Return the single unit whose name matches ``name`` (see [`find_units`][tthc.units.find_units]).
 
     When several units match without accents but exactly one matches with its accents
     (``"Xã Văn Lăng"`` vs ``"Xã Vân Lăng"``), that one is returned: the accents decide.
@@ -427,19 +439,9 @@ def unit_by_name(
     if len(hits) == 1:
         return hits[0]
     if not hits:
-        hint = "check the spelling, or pass province= (a code such as '92' or a name)"
-        if _era(on) == "new" and fold(name) in _name_index("legacy"):
-            hint = (
-                "this is a pre-reform name: find its code with find_units(name, on=date(2025, 6, "
-                "30)) and use successors(code)"
-            )
-        raise UnknownUnit(
-            f"Đơn vị hành chính (administrative unit): no unit named {name!r}"
-            + (f" in {province}" if province is not None else ""),
-            hint=hint,
-            name=name,
-        )
-    exact = [u for u in hits if tone_key(name) in {tone_key(u.full_name), tone_key(u.name)}]
+        raise _no_unit_named(name, province, on)
+    key = tone_key(_expand_abbreviation(name))
+    exact = [u for u in hits if key in {tone_key(u.full_name), tone_key(u.name)}]
     if len(exact) == 1:
         return exact[0]
     described = [f"{u.code} {u.full_name} ({_province_name(u)})" for u in hits]
@@ -450,6 +452,58 @@ def unit_by_name(
         name=name,
         candidates=tuple(u.code for u in hits),
     )
+
+
+def suggest_units(
+    name: str,
+    province: str | AdministrativeUnit | None = None,
+    *,
+    on: _dt.date | None = None,
+    limit: int = 3,
+) -> tuple[AdministrativeUnit, ...]:
+    """Return the units whose name is closest to a misspelt ``name`` ("did you mean").
+
+    Names are compared without accents, case or kind prefix (``"Nin Kieu"`` → Phường Ninh Kiều),
+    closest first, then by code; a name that matches exactly is returned too. The hint of the
+    [`UnknownUnit`][tthc.errors.UnknownUnit] raised by [`unit_by_name`][tthc.units.unit_by_name] names these units.
+
+    Args:
+        name: The name as typed.
+        province: Code, name or unit of a province to search in; ``None`` searches everywhere.
+        on: Date (default: the 2025 units; before 1/7/2025, the pre-reform units).
+        limit: At most this many units (at least 1).
+
+    Returns:
+        The closest units; empty when no name is close (similarity below 0.8).
+
+    Raises:
+        InputTypeError: ``name`` is not a string or ``limit`` is not a positive int.
+        UnknownUnit: ``province`` is not a province.
+    """
+    if not isinstance(name, str):
+        raise InputTypeError(
+            f"Tên đơn vị hành chính (unit name) must be a string, got {type(name).__name__}",
+            argument="name",
+            got=type(name).__name__,
+        )
+    if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
+        raise InputTypeError(
+            f"Số gợi ý (number of suggestions): limit must be a positive int, got {limit!r}",
+            argument="limit",
+            got=repr(limit),
+        )
+    prov = _resolve_province(province, on)
+    day = None if on is None else require_date(on, "on")
+    index = _name_index(_era(on))
+    keys = difflib.get_close_matches(normalize_name(name), list(index), n=8 * limit, cutoff=0.8)
+    found: dict[str, AdministrativeUnit] = {}
+    for key in keys:
+        for u in index[key]:
+            if (prov is None or prov.code in (u.province_code, u.code)) and (
+                day is None or u.validity.contains(day)
+            ):
+                found.setdefault(u.code, u)
+    return tuple(found.values())[:limit]
 
 
 def successors(old_code: str) -> tuple[Succession, ...]:
@@ -476,13 +530,15 @@ def successors(old_code: str) -> tuple[Succession, ...]:
         return found
     old = _legacy_units().by_code.get(code)
     if old is None:
+        in_2025 = code in _new_units().by_code
         hint = "pre-reform codes have 2 (province), 3 (district) or 5 (commune) digits"
-        if code in _new_units().by_code:
+        if in_2025:
             hint = f"{code!r} is a 2025 code only: use predecessors({code!r})"
         raise UnknownUnit(
             f"Đơn vị hành chính cũ (pre-reform unit): no unit with code {code!r}",
             hint=hint,
             code=code,
+            in_2025=in_2025,
         )
     if old.level is UnitLevel.PROVINCE:
         return table.by_old_province[code]
@@ -510,9 +566,10 @@ def predecessors(new_code: str) -> tuple[Succession, ...]:
 def normalize_name(text: str) -> str:
     """Return ``text`` without accents, case, kind prefix or extra spaces, for matching names.
 
-    ``"Phường  Ninh Kiều"`` → ``"ninh kieu"``; ``"Thành phố Cần Thơ"`` → ``"can tho"``.
+    ``"Phường  Ninh Kiều"`` → ``"ninh kieu"``; ``"Thành phố Cần Thơ"`` → ``"can tho"``;
+    abbreviated kinds too (``"TP. Cần Thơ"`` → ``"can tho"``, see [`find_units`][tthc.units.find_units]).
     """
-    key = fold(text)
+    key = fold(_expand_abbreviation(text))
     for prefix in _FOLDED_PREFIXES:
         if key.startswith(prefix + " ") and len(key) > len(prefix) + 1:
             return key[len(prefix) + 1 :]
@@ -523,6 +580,60 @@ def normalize_name(text: str) -> str:
 
 
 _FOLDED_PREFIXES = tuple(fold(p) for p in _PREFIXES)
+
+
+def _expand_abbreviation(name: str) -> str:
+    """Return ``name`` with an abbreviated kind spelt out (``"P. Ninh Kiều"`` → ``"phường Ninh Kiều"``)."""
+    pattern, kinds = _abbreviations()
+    text = name.strip()
+    match = pattern.match(text.replace("Đ", "D").replace("đ", "d"))  # "ĐK" is "dk" in the data
+    if match is None:
+        return name
+    return f"{kinds[match.group(1).casefold()]} {text[match.end() :]}"
+
+
+@functools.cache
+def _abbreviations() -> tuple[re.Pattern[str], Mapping[str, str]]:
+    """The abbreviated kinds of the data file and the pattern that finds one opening a name.
+
+    A dotted form ("p.", "tp.", "t.p") may be followed by a space or not; an undotted one needs
+    two letters or more ("tp", "tx") and a space: a dotless letter is a name ("Xã P Rao",
+    "Xã H Bông" of the pre-reform list).
+    """
+    kinds: Mapping[str, list[str]] = bundled_json(_ABBREVIATIONS_FILE)["kinds"]
+    table = {
+        form: word
+        for word, forms in kinds.items()
+        for form in forms
+        if form != fold(word) and ("." in form or len(form) > 1)
+    }
+    words = "|".join(re.escape(form) for form in sorted(table, key=len, reverse=True))
+    return re.compile(rf"({words})(?:(?<=\.)\s*|\s+)(?=\S)", re.IGNORECASE), table
+
+
+def _no_unit_named(
+    name: str, province: str | AdministrativeUnit | None, on: _dt.date | None
+) -> UnknownUnit:
+    """The error of [`unit_by_name`][tthc.units.unit_by_name] when nothing matches, with what may have been meant."""
+    pre_reform = _era(on) == "new" and fold(_expand_abbreviation(name)) in _name_index("legacy")
+    close = () if pre_reform else suggest_units(name, province, on=on)
+    if pre_reform:
+        hint = (
+            "this is a pre-reform name: find its code with find_units(name, on=date(2025, 6, "
+            "30)) and use successors(code)"
+        )
+    elif close:
+        hint = "did you mean " + ", ".join(f"{u.full_name} ({u.code})" for u in close) + "?"
+    else:
+        hint = "check the spelling, or pass province= (a code such as '92' or a name)"
+    return UnknownUnit(
+        f"Đơn vị hành chính (administrative unit): no unit named {name!r}"
+        + (f" in {province}" if province is not None else ""),
+        hint=hint,
+        name=name,
+        pre_reform=pre_reform,
+        suggestions=tuple(u.code for u in close),
+    )
 
 
 def _strip_prefix(full_name: str) -> str:

@@ -1,7 +1,7 @@
 """Deprecated alias of tthc.staffing, removed in the next minor release.
 
 ``tthc.workload`` was the one-module home of the staffing model; it is now the package
-:mod:`tthc.staffing`. Every name of this module's ``__all__`` is the same object as
+[`tthc.staffing`][tthc.staffing]. Every name of this module's ``__all__`` is the same object as
 ``tthc.staffing.<name>``: replace ``from tthc.workload import ...`` by
 ``from tthc.staffing import ...``. No warning is emitted at import; the deprecation is announced
 in the changelog.

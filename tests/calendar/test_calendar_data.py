@@ -85,7 +85,7 @@ def test_bundled_meta_cites_the_registry() -> None:
         article="Điều 112.3",
         title="Thủ tướng quyết định cụ thể ngày nghỉ Tết Âm lịch và Quốc khánh hằng năm",
     )
-    assert ref.cite().startswith("Điều 112.3, ")
+    assert ref.cite().startswith("khoản 3 Điều 112, ")  # the Vietnamese order (issue 21)
     assert ref.cite().endswith(" 45/2019/QH14 (Quốc hội, 20/11/2019)")
 
 

@@ -34,7 +34,7 @@ def test_authority_json_with_facts(capsys: pytest.CaptureFixture[str]) -> None:
     assert data["left_to_province"] is True
     assert data["authority"] is None
     assert data["decided_by"]["unit"]["code"] == "92"
-    assert data["legal_basis"]["document"] == "145/2025/NĐ-CP"
+    assert data["rule"]["legal_refs"][0]["document"] == "145/2025/NĐ-CP"
     # NĐ 168/2025 Điều 20 khoản 1: boolean facts.
     argv = ["authority", "2.001610", "--unit", "31135", "--on", "2026-03-01", "--json"]
     assert run(*argv, "--fact", "in_high_tech_park=false") == 0
@@ -83,9 +83,10 @@ def test_unit_text_and_json(capsys: pytest.CaptureFixture[str]) -> None:
     # NQ 1656/NQ-UBTVQH15 khoản 4, 5: Cống Vị was split between Ngọc Hà and Giảng Võ.
     assert run("unit", "Cống Vị", "--on", "2025-06-30", "--json") == 0
     (row,) = json.loads(capsys.readouterr().out)
-    assert [(s["code"], s["share"]) for s in row["successors"]] == [
+    assert [(s["new"]["code"], s["share"]) for s in row["successors"]] == [
         ("00008", "part"),
         ("00025", "part"),
     ]
     assert run("unit", "Cống Vị", "--on", "2025-06-30") == 0
-    assert "→ 00025 Phường Giảng Võ (part" in capsys.readouterr().out
+    # the share as a Vietnamese label, as `tthc unit successors` prints it (issue 21, item 3)
+    assert "→ Phường Giảng Võ (00025) [một phần / part]" in capsys.readouterr().out

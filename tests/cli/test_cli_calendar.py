@@ -72,9 +72,13 @@ def test_usage_error_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
     assert "error[cli.usage]:" in capsys.readouterr().err
 
 
-def test_no_command_prints_help(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main([]) == 2
-    assert "COMMAND" in capsys.readouterr().out
+def test_no_command_prints_the_overview(capsys: pytest.CaptureFixture[str]) -> None:
+    # issue 21: `tthc` alone is a question, not a misuse: a short overview and exit 0
+    assert main([]) == 0
+    out = capsys.readouterr().out
+    assert "Lệnh / commands:" in out
+    assert "calendar" in out
+    assert "usage:" not in out
 
 
 def test_entry_point_and_version() -> None:

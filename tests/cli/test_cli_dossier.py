@@ -81,10 +81,10 @@ def test_show_text(saved: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     assert CODE in out
     assert "Đang xử lý" in out  # in process, portal code 4
-    assert "2026-04-10" in out  # extended due date
-    assert "2026-03-23 → 2026-04-03" in out  # restart after the supplement (Điều 19.5)
+    assert "Thứ Sáu 10/04/2026 17:00" in out  # extended due date
+    assert "23/03/2026 → 03/04/2026" in out  # restart after the supplement (Điều 19.5)
     assert "Trong hạn" in out  # in time on 6/4
-    assert "Điều 19.6" in out
+    assert "khoản 6 Điều 19" in out
 
 
 def test_show_overdue_text_exits_1(saved: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -205,4 +205,4 @@ def test_file_read_through_the_data_reader(
     assert "not a regular file" in err
     # A missing file names what to pass.
     assert run(["dossier", "portal", str(tmp_path / "missing.json")]) == 2
-    assert "tthc.serde.to_json(dossier)" in capsys.readouterr().err
+    assert "serde.to_json" in capsys.readouterr().err

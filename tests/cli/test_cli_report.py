@@ -105,8 +105,14 @@ def test_unknown_procedure_names_the_option(
     from tthc.dossiers import Actor, ActorRole, Channel, Dossier, DossierEvent, EventKind
 
     desk = Actor(ActorRole.ONE_STOP, "Bộ phận Một cửa")
-    dossier = Dossier(
-        "X-1", "9.999999", Channel.COUNTER, desk.unit, "UBND", Duration.working_days(5)
+    dossier = Dossier(  # a province's own procedure, not in the bundled catalogue
+        "X-1",
+        "9.999999",
+        Channel.COUNTER,
+        desk.unit,
+        "UBND",
+        Duration.working_days(5),
+        local_procedure=True,
     )
     at = dt.datetime(2026, 9, 3, 9, tzinfo=VN_TZ)
     dossier = dossier.apply(DossierEvent(EventKind.ACCEPTED, "X-1", at, desk))

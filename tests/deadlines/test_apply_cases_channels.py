@@ -298,3 +298,23 @@ def test_unknown_alternative_kind() -> None:
         "allowed": [k.value for k in AlternativeKind],
     }
     assert "verification" in error.context["allowed"]
+
+
+@pytest.mark.parametrize(
+    ("channel", "due"),
+    [
+        # one vocabulary of channels (tthc.dossiers.Channel): the text's one "trực tuyến" time
+        # applies to fully and partly online filing alike (Nghị định 42/2022/NĐ-CP Điều 11.1)
+        ("online_full", dt.date(2026, 3, 12)),
+        ("Trực tuyến một phần", dt.date(2026, 3, 12)),
+        ("toan trinh", dt.date(2026, 3, 12)),
+        ("counter", dt.date(2026, 3, 16)),
+        ("truc tiep", dt.date(2026, 3, 16)),
+    ],
+)
+def test_a_channel_is_named_in_any_spelling_of_the_one_vocabulary(
+    channel: str, due: dt.date
+) -> None:
+    # 3 working days from Monday 9/3 → Thursday 12/3; 5 → Monday 16/3
+    time = parse_processing_time(BY_CHANNEL)
+    assert compute_deadline(MON, time, channel=channel).due_date == due

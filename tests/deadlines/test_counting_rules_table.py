@@ -58,9 +58,9 @@ def test_working_days_rule_pinned() -> None:
     assert rule.design_note == ""
     assert [r.article for r in rule.legal_refs] == ["Điều 17.3", "Điều 147.2", "Điều 148.1"]
     assert rule.cite() == (
-        "Điều 17.3, Nghị định 118/2025/NĐ-CP (Chính phủ, 09/06/2025); "
-        "Điều 147.2, Bộ luật Dân sự 91/2015/QH13 (Quốc hội, 24/11/2015); "
-        "Điều 148.1, Bộ luật Dân sự 91/2015/QH13 (Quốc hội, 24/11/2015)"
+        "khoản 3 Điều 17, Nghị định 118/2025/NĐ-CP (Chính phủ, 09/06/2025); "
+        "khoản 2 Điều 147, Bộ luật Dân sự 91/2015/QH13 (Quốc hội, 24/11/2015); "
+        "khoản 1 Điều 148, Bộ luật Dân sự 91/2015/QH13 (Quốc hội, 24/11/2015)"
     )
 
 

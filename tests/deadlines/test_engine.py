@@ -73,8 +73,8 @@ def test_e1_counter_dossier_over_30_4_and_1_5() -> None:
     assert not d.provisional
     text = d.explain()
     assert "30/04/2026 — Ngày Chiến thắng" in text
-    assert "Điều 112.1" in text  # Labour Code 2019 Art. 112.1, from the calendar's DayInfo
-    assert "Điều 147.2" in text
+    assert "khoản 1 Điều 112" in text  # Labour Code 2019 Art. 112.1, from the calendar's DayInfo
+    assert "khoản 2 Điều 147" in text
     assert "118/2025/NĐ-CP" in text
     assert "Thứ Sáu 08/05/2026 17:00" in text
 
@@ -211,7 +211,7 @@ def test_rolled_calendar_day_lists_the_days_moved_over() -> None:
     d = compute_deadline(vn(2026, 4, 29, 10), Duration.calendar_days(2))
     assert [i.date for i in d.skipped] == [date(2026, 5, 1), date(2026, 5, 2), date(2026, 5, 3)]
     assert d.rule.id == "calendar_days"
-    assert "Điều 148.5" in d.rule.cite()
+    assert "khoản 5 Điều 148" in d.rule.cite()
     assert compute_deadline(vn(2026, 3, 9, 10), Duration.calendar_days(2)).skipped == ()
 
 
@@ -622,11 +622,11 @@ def test_deadline_to_dict_is_exact() -> None:
     base = compute_deadline(dt.datetime(2026, 4, 29, 10, tzinfo=VN_TZ), WD(5))
     assert base.due_date == D(2026, 5, 8)
     moved = extend(base, requested_on=D(2026, 5, 6), new_duration_or_due=D(2026, 5, 12))
-    labour_code = "Điều 112.1, Bộ luật Lao động 45/2019/QH14 (Quốc hội, 20/11/2019)"
+    labour_code = "khoản 1 Điều 112, Bộ luật Lao động 45/2019/QH14 (Quốc hội, 20/11/2019)"
     qd188 = "Điều 1, Quyết định 188/1999/QĐ-TTg (Thủ tướng Chính phủ, 17/09/1999)"
     nd118 = "Nghị định 118/2025/NĐ-CP (Chính phủ, 09/06/2025)"
     blds = "Bộ luật Dân sự 91/2015/QH13 (Quốc hội, 24/11/2015)"
-    legal_basis = f"Điều 17.3, {nd118}; Điều 147.2, {blds}; Điều 148.1, {blds}"
+    legal_basis = f"khoản 3 Điều 17, {nd118}; khoản 2 Điều 147, {blds}; khoản 1 Điều 148, {blds}"
     week = "Ngày nghỉ hằng tuần (Thứ Bảy, Chủ nhật)"
     week_en = "Weekly rest day (Saturday, Sunday)"
 
@@ -655,13 +655,13 @@ def test_deadline_to_dict_is_exact() -> None:
             for d in skipped
         ),
         "Hạn trả kết quả (due): Thứ Ba 12/05/2026 17:00",
-        "Lịch sử (history): extension Thứ Tư 06/05/2026 00:00 — hạn cũ (previous due) 08/05/2026 "
-        f"→ 12/05/2026 — Điều 19.6, {nd118}; Điều 12.5, {nd118}",
+        "Lịch sử (history): Gia hạn, hẹn lại ngày trả kết quả Thứ Tư 06/05/2026 00:00 — hạn cũ (previous due) 08/05/2026 "
+        f"→ 12/05/2026 — khoản 6 Điều 19, {nd118}; khoản 5 Điều 12, {nd118}",
     ]
     data = moved.to_dict()
     # Legal references have one JSON shape (LegalRef.to_dict); compare them by citation here,
     # and one of them whole.
-    assert data["rule"]["legal_basis"][0] == {
+    assert data["rule"]["legal_refs"][0] == {
         "document": "118/2025/NĐ-CP",
         "kind": "Nghị định",
         "issuer": "Chính phủ",
@@ -671,12 +671,12 @@ def test_deadline_to_dict_is_exact() -> None:
         "title": "Thực hiện thủ tục hành chính theo cơ chế một cửa, một cửa liên thông tại Bộ "
         "phận Một cửa và Cổng Dịch vụ công quốc gia",
         "confidence": "official",
-        "citation": f"Điều 17.3, {nd118}",
+        "citation": f"khoản 3 Điều 17, {nd118}",
     }
     data["skipped"] = [{**d, "legal_ref": d["legal_ref"]["citation"]} for d in data["skipped"]]
-    data["rule"]["legal_basis"] = "; ".join(r["citation"] for r in data["rule"]["legal_basis"])
+    data["rule"]["legal_refs"] = "; ".join(r["citation"] for r in data["rule"]["legal_refs"])
     for change in data["history"]:
-        change["legal_basis"] = "; ".join(r["citation"] for r in change["legal_basis"])
+        change["legal_refs"] = "; ".join(r["citation"] for r in change["legal_refs"])
     assert data == {
         "accepted_at": "2026-04-29T10:00:00+07:00",
         "start": "2026-04-29T10:00:00+07:00",
@@ -685,14 +685,14 @@ def test_deadline_to_dict_is_exact() -> None:
         "due_at": "2026-05-12T17:00:00+07:00",
         "provisional": False,
         "skipped": skipped,
-        "rule": {"id": "working_days", "legal_basis": legal_basis},
+        "rule": {"id": "working_days", "legal_refs": legal_basis},
         "history": [
             {
                 "kind": "extension",
                 "at": "2026-05-06T00:00:00+07:00",
                 "previous_due_date": "2026-05-08",
                 "new_due_date": "2026-05-12",
-                "legal_basis": f"Điều 19.6, {nd118}; Điều 12.5, {nd118}",
+                "legal_refs": f"khoản 6 Điều 19, {nd118}; khoản 5 Điều 12, {nd118}",
             }
         ],
         "notes": [],

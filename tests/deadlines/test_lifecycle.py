@@ -131,8 +131,8 @@ def test_e4a_restart_from_zero_keeps_the_previous_due_date(e3: object) -> None:
     (change,) = new.history
     assert change.kind is ChangeKind.RESTART
     assert (change.previous_due_date, change.new_due_date) == (date(2026, 3, 23), date(2026, 4, 3))
-    assert "Điều 19.5" in change.rule.cite()
-    assert any("restart" in line for line in new.explain().split("\n"))
+    assert "khoản 5 Điều 19" in change.rule.cite()
+    assert any("Tính lại từ đầu sau khi bổ sung" in line for line in new.explain().split("\n"))
     assert new.to_dict()["history"][0]["previous_due_date"] == "2026-03-23"
 
 
@@ -155,7 +155,7 @@ def test_e5_one_extension_at_least_one_working_day_before(e3: object) -> None:
     assert extended.extended
     assert not due.extended
     assert extended.history[-1].kind is ChangeKind.EXTENSION
-    assert "Điều 19.6" in extended.history[-1].rule.cite()
+    assert "khoản 6 Điều 19" in extended.history[-1].rule.cite()
     with pytest.raises(ExtensionNotAllowed) as info:
         extend(extended, requested_on=date(2026, 4, 3), new_duration_or_due=date(2026, 4, 17))
     assert info.value.context["reason"] == "already_extended"
@@ -681,7 +681,7 @@ def test_payment_pause_history_names_the_sector_law() -> None:
     reason = f"10/03/2026 10:00 – 12/03/2026 14:00 ({sector.cite()})"
     assert moved.history[-1].reason == reason
     assert moved.explain().split("\n")[-1] == (
-        "Lịch sử (history): pause Thứ Năm 12/03/2026 14:00 — hạn cũ (previous due) 16/03/2026 → "
+        "Lịch sử (history): Không tính thời gian thực hiện nghĩa vụ tài chính Thứ Năm 12/03/2026 14:00 — hạn cũ (previous due) 16/03/2026 → "
         f"18/03/2026 — {counting_rule('financial_pause').cite()} — {reason}"
     )
     plain = pause_for_financial_obligation(

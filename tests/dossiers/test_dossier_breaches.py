@@ -149,7 +149,10 @@ def test_late_online_intake_is_a_breach() -> None:
         "Điều 17.2.c",
     )
     (revision,) = d.deadline_history()
-    assert revision.reason == "dossier accepted: the processing time starts"
+    assert (
+        revision.reason
+        == "tiếp nhận hồ sơ: bắt đầu tính thời hạn (dossier accepted: the processing time starts)"
+    )
     assert revision.legal_ref.article == "Điều 17.2, 17.3"
     assert revision.previous_due_date is None
     assert revision.due_date == dt.date(2026, 3, 17)

@@ -104,7 +104,10 @@ def test_supplement_round_records_every_field() -> None:
     assert (set_.event_index, set_.at, set_.kind, set_.due_date, set_.previous_due_date) == (
         0, t(9, 9), DeadlineRevisionKind.SET, dt.date(2026, 3, 16), None,
     )  # fmt: skip
-    assert set_.reason == "dossier accepted: the processing time starts"
+    assert (
+        set_.reason
+        == "tiếp nhận hồ sơ: bắt đầu tính thời hạn (dossier accepted: the processing time starts)"
+    )
     assert set_.due_at == dt.datetime(2026, 3, 16, 17, tzinfo=VN_TZ)
     assert _article(set_) == "Điều 17.1"
     assert (restart.event_index, restart.at, restart.kind) == (
@@ -113,7 +116,10 @@ def test_supplement_round_records_every_field() -> None:
         DeadlineRevisionKind.RESTARTED,
     )
     assert (restart.due_date, restart.previous_due_date) == (dt.date(2026, 3, 19), set_.due_date)
-    assert restart.reason == "complete supplement received: the limit restarts from zero (đủ)"
+    assert restart.reason == (
+        "nhận đủ hồ sơ bổ sung: thời hạn tính lại từ đầu (complete supplement received: the "
+        "limit restarts from zero) (đủ)"
+    )
     assert _article(restart) == "Điều 19.5"
     assert restart.deadline.accepted_at == t(12, 9)
     assert d.pauses() == (Pause(PauseReason.SUPPLEMENT, t(10, 9), t(12, 9), True),)
@@ -214,12 +220,16 @@ def test_verification_switches_to_the_longer_limit_once() -> None:
         t(10, 9),
         DeadlineRevisionKind.VERIFICATION,
     )
-    assert switched.reason == "verification needed: the longer limit applies"
+    assert (
+        switched.reason
+        == "cần xác minh: áp dụng thời hạn dài hơn (verification needed: the longer limit applies)"
+    )
     assert (switched.due_date, switched.previous_due_date) == (
         dt.date(2026, 3, 23),
         dt.date(2026, 3, 16),
     )
-    assert len(d.deadline.deadline.history) == 1  # type: ignore[union-attr]
+    assert d.deadline is not None
+    assert len(d.deadline.history) == 1
     # an alternative shorter than the base limit changes nothing
     shorter = "10 ngày làm việc; trường hợp cần xác minh thì không quá 05 ngày làm việc"
     s = _new(processing_time=parse_processing_time(shorter)).apply_all(
@@ -231,7 +241,8 @@ def test_verification_switches_to_the_longer_limit_once() -> None:
     )
     assert len(s.deadline_history()) == 1
     assert s.due_date == dt.date(2026, 3, 23)
-    assert s.deadline.deadline.history == ()  # type: ignore[union-attr]
+    assert s.deadline is not None
+    assert s.deadline.history == ()
 
 
 def test_the_verification_switch_happens_once_in_the_clock_history() -> None:
@@ -331,11 +342,13 @@ def test_dossier_revisions_are_the_deadlines_module_computations() -> None:
     expected = extend(
         expected, requested_on=dt.date(2026, 4, 2), new_duration_or_due=dt.date(2026, 4, 10)
     )
+    # Dossier.deadline is the Deadline in force (issue 21); deadline_revision says which event
     current = d.deadline
     assert current is not None
-    assert current.deadline is not None
-    assert current.deadline == expected
-    assert [c.kind for c in current.deadline.history] == [ChangeKind.RESTART, ChangeKind.EXTENSION]
+    assert current == expected
+    assert d.deadline_revision is not None
+    assert d.deadline_revision.deadline == expected
+    assert [c.kind for c in current.history] == [ChangeKind.RESTART, ChangeKind.EXTENSION]
     assert [r.due_date for r in d.deadline_history()] == [
         dt.date(2026, 3, 23),
         dt.date(2026, 4, 3),
@@ -415,7 +428,7 @@ def test_catalogue_rule_counting_from_the_next_working_day_after_15h() -> None:
     late = accepted(16)
     assert late.due_date == dt.date(2026, 3, 13)
     assert late.deadline is not None
-    assert late.deadline.deadline.start == dt.datetime(2026, 3, 10, 7, 30, tzinfo=VN_TZ)
+    assert late.deadline.start == dt.datetime(2026, 3, 10, 7, 30, tzinfo=VN_TZ)
     # verification: the 5-day limit from the same start (11-13, 16, 17/3)
     verified = late.apply_all(
         [

@@ -31,7 +31,9 @@ def test_diagram_has_every_transition() -> None:
         "    IN_PROCESS --> IN_PROCESS: forwarded, verification_required, extension_granted\n"
         in diagram
     )
-    assert "    DRAFT --> SUBMITTED: submitted_online (online)\n" in diagram
+    assert (
+        "    DRAFT --> SUBMITTED: submitted_online (online/online_full/online_partial)\n" in diagram
+    )
     assert "    WITHDRAWN --> [*]\n" in diagram
 
 

@@ -41,6 +41,7 @@ from tthc.errors import (
     InvalidTransition,
     NaiveDatetimeError,
 )
+from tthc.formatting import provision_vi
 
 
 def _dossier() -> Dossier:
@@ -153,7 +154,7 @@ def test_a_missing_reason_cites_the_article() -> None:
             _event(kind, actor=APPLICANT)
         assert info.value.message == (
             f"Lý do (reason) is required for '{kind.value}': the law wants it in writing "
-            f"({article}, {ND118})"
+            f"({provision_vi(article)}, {ND118})"
         )
         assert info.value.context["legal_ref"].article == article
 

@@ -87,7 +87,7 @@ def test_a_whole_commune_moves_to_its_one_successor() -> None:
     assert event.legal_ref is not None
     assert event.legal_ref.document == RESOLUTION.removeprefix("Nghị quyết ")
     assert event.legal_ref.cite() == successor_of("31135").legal_basis.cite()
-    assert "Điều 1, khoản 1" in event.legal_ref.cite()
+    assert "khoản 1 Điều 1" in event.legal_ref.cite()
     assert after.current_reception_unit == "31135"  # Phường Ninh Kiều (new) has the same code
     # status, clock and handoffs unchanged; the portal sees no status change
     assert after.status is before.status is DossierStatus.IN_PROCESS
@@ -112,13 +112,13 @@ def test_a_split_commune_needs_an_explicit_choice() -> None:
     assert chosen.current_competent_unit == "31168"  # Phường Bình Thủy
     event = chosen.events[-1]
     assert event.legal_ref is not None
-    assert "Điều 1, khoản 6" in event.legal_ref.cite()
+    assert "khoản 6 Điều 1" in event.legal_ref.cite()
     assert RESOLUTION.removeprefix("Nghị quyết ") in event.legal_ref.cite()
     # the other candidate, with its own clause (Điều 1, khoản 2)
     other = rehome(before, role="competent", at=at(5), actor=ONE_STOP, choose="31120")
     assert other.current_competent_unit == "31120"
     assert other.events[-1].legal_ref is not None
-    assert "Điều 1, khoản 2" in other.events[-1].legal_ref.cite()
+    assert "khoản 2 Điều 1" in other.events[-1].legal_ref.cite()
 
 
 def test_a_wrong_successor_is_refused() -> None:

@@ -135,7 +135,10 @@ def test_the_table_is_read_from_the_data_file() -> None:
     assert (first.source, first.event, first.target, first.rule) == (
         DossierStatus.DRAFT, EventKind.SUBMITTED_ONLINE, DossierStatus.SUBMITTED, "T1",
     )  # fmt: skip
-    assert first.channels == frozenset({Channel.ONLINE})
+    # every kind of online filing is submitted on the portal (issue 16: toàn trình, một phần)
+    assert first.channels == frozenset(
+        {Channel.ONLINE, Channel.ONLINE_FULL, Channel.ONLINE_PARTIAL}
+    )
     assert TRANSITIONS[(DossierStatus.SUBMITTED, EventKind.WITHDRAWN)].channels == set(Channel)
     assert EVENT_ROLES[EventKind.WITHDRAWN] == {ActorRole.APPLICANT}
     assert EVENT_ROLES[EventKind.SUBMITTED_ONLINE] == {ActorRole.APPLICANT, ActorRole.PORTAL}
@@ -176,11 +179,14 @@ def test_table_rules_statuses_and_events_all_have_legal_data() -> None:
     for status in DossierStatus:
         assert status.name_vi
         assert status.name_en
-        assert str(status).startswith(status.name_vi)
+        # str() is the stable value, like StrEnum (issue 21); people read .label / .name_vi
+        assert str(status) == f"{status}" == status.value
+        assert status.label.startswith(status.name_vi)
     for kind in EventKind:
         assert kind.name_vi
         assert kind.name_en
-        assert str(kind).startswith(kind.name_vi)
+        assert str(kind) == f"{kind}" == kind.value
+        assert kind.label.startswith(kind.name_vi)
     for role in ActorRole:
         assert role.name_vi
     assert Channel.POST.portal_code == 3

@@ -123,9 +123,9 @@ def test_event_the_law_does_not_provide_in_this_status() -> None:
         f"Chuyển trạng thái không hợp lệ (invalid transition): 'accepted' is not allowed for "
         f"dossier {CODE} in status 'in_process' (Đang xử lý): the law does not provide it now. "
         f"Allowed now: {', '.join(IN_PROCESS_ALLOWED)}. Legal basis: at the counter or by post "
-        f"the officer accepts, returns for completion or refuses the dossier (Điều 17.1, {ND118}); "
+        f"the officer accepts, returns for completion or refuses the dossier (khoản 1 Điều 17, {ND118}); "
         f"a complete dossier is accepted with a receipt (Giấy tiếp nhận); the processing time "
-        f"starts (Điều 17.2, 17.3, {ND118})"
+        f"starts (khoản 2, 3 Điều 17, {ND118})"
     )
     assert err.context == {
         "dossier_code": CODE,
@@ -155,7 +155,7 @@ def test_event_of_another_channel() -> None:
         f"filed via counter. Allowed now: returned_at_intake, refused_at_intake, accepted, "
         f"rehomed. "
         f"Legal basis: an online dossier is submitted on the national portal (again after a "
-        f"return at intake) (Điều 17.2, {ND118})"
+        f"return at intake) (khoản 2 Điều 17, {ND118})"
     )
     assert err.context == {
         "dossier_code": CODE,
@@ -176,7 +176,7 @@ def test_channel_refusal_names_only_the_rule_of_the_row() -> None:
     assert err.context["rule"] == "T4"
     assert err.message.endswith(
         f"Legal basis: at the counter or by post the officer accepts, returns for completion or "
-        f"refuses the dossier (Điều 17.1, {ND118})"
+        f"refuses the dossier (khoản 1 Điều 17, {ND118})"
     )
 
 
@@ -197,7 +197,7 @@ def test_a_second_supplement_request_is_refused() -> None:
         f"allowed for dossier {CODE} in status 'in_process' (Đang xử lý): it is allowed only "
         f"once. Allowed now: {', '.join(allowed)}. Legal basis: the competent authority asks for "
         f"a supplement through the one-stop, once, within 3 working days of acceptance "
-        f"(Điều 19.5, 5.1.e, 11.2.c, {ND118})"
+        f"(khoản 5 Điều 19, điểm e khoản 1 Điều 5, điểm c khoản 2 Điều 11, {ND118})"
     )
     assert err.context == {
         "dossier_code": CODE,
@@ -231,7 +231,7 @@ def test_a_second_extension_is_refused() -> None:
         f"allowed for dossier {CODE} in status 'in_process' (Đang xử lý): it is allowed only "
         f"once. Allowed now: {', '.join(allowed)}. Legal basis: a dossier expected to be late "
         f"gets an apology and one extension, notified at the latest one day before the due date "
-        f"(Điều 19.6, 12.5, {ND118})"
+        f"(khoản 6 Điều 19, khoản 5 Điều 12, {ND118})"
     )
     assert err.context["reason"] == "extension_already_granted"
     assert err.context["rule"] == "T11"
@@ -267,7 +267,7 @@ def test_closing_before_the_supplement_period_ends() -> None:
         f"from 2026-03-26. Allowed now: supplement_received, closed_no_supplement, withdrawn, "
         f"rehomed. "
         f"Legal basis: 15 days after the supplement notice without completion the one-stop "
-        f"closes the dossier (Điều 19.5, {ND118})"
+        f"closes the dossier (khoản 5 Điều 19, {ND118})"
     )
     assert err.context == {
         "dossier_code": CODE,

@@ -39,7 +39,7 @@ def test_pandas_series_gives_a_frame_on_its_index() -> None:
     assert out.loc[16, "new_code"] == "31135"
     assert out.loc[11, "new_code"] is None
     assert out.loc[11, "candidates"] == "31120;31168"
-    assert "Điều 1, khoản 6, Nghị quyết 1668/NQ-UBTVQH15" in out.loc[11, "clause"]
+    assert "khoản 6 Điều 1, Nghị quyết 1668/NQ-UBTVQH15" in out.loc[11, "clause"]
     assert out.loc[12, "candidates"] == "31135;31147"
     assert out.loc[14, "candidates"].split(";")[0] == "27088"
     assert "near misses" in out.loc[14, "note"]

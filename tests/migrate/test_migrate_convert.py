@@ -87,7 +87,7 @@ def test_issue_examples_return_every_successor() -> None:
     assert {r.document for r in found.legal_basis} == {"1668/NQ-UBTVQH15"}
     text = found.explain()
     assert "chia tách" in text
-    assert "Điều 1, khoản 6" in text
+    assert "khoản 6 Điều 1" in text
     assert "tthc không tự chọn" in text
 
 
@@ -105,7 +105,7 @@ def test_whole_result_has_street_old_place_and_clause() -> None:
     assert found.new_code == "31120"
     assert found.new[0].full_name == "Phường Cái Khế"
     (ref,) = found.legal_basis
-    assert ref.cite().startswith("Điều 1, khoản 2, Nghị quyết 1668/NQ-UBTVQH15")
+    assert ref.cite().startswith("khoản 2 Điều 1, Nghị quyết 1668/NQ-UBTVQH15")
     assert found.on == dt.date(2025, 6, 30)
     assert str(found).endswith("→ Phường Cái Khế (31120) [whole]")
     lines = found.explain().splitlines()

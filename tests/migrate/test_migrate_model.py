@@ -42,7 +42,7 @@ def test_explain_of_an_already_new_address() -> None:
     assert found.explain().splitlines() == [
         "Địa chỉ / mã (record): 'Phường Ninh Kiều, Thành phố Cần Thơ'",
         "Kết quả (status): đã theo đơn vị mới (already new: a 2025 unit)",
-        "  → Phường Ninh Kiều (31135) — Điều 1, khoản 1, Nghị quyết 1668/NQ-UBTVQH15 "
+        "  → Phường Ninh Kiều (31135) — khoản 1 Điều 1, Nghị quyết 1668/NQ-UBTVQH15 "
         "(Ủy ban Thường vụ Quốc hội, 16/06/2025)",
     ]
     place = convert_address("Huyện Côn Đảo, Bà Rịa - Vũng Tàu").old
@@ -66,7 +66,7 @@ def test_the_accents_decide_only_when_one_name_matches_them() -> None:
 
 def test_a_missing_value_in_the_summary() -> None:
     text = migration_report([None, "P. Tân An, Q. Ninh Kiều, TP Cần Thơ"]).summary()
-    assert "dòng / row 1: '' → unknown: Giá trị trống (missing value)" in text
+    assert "dòng / row 1: '' → không tìm thấy (unknown): Giá trị trống (missing value)" in text
 
 
 def test_a_malformed_forms_file_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:

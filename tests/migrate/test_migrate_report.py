@@ -40,8 +40,8 @@ def test_csv_has_the_candidates_and_the_clause() -> None:
     assert list(rows[0]) == list(REPORT_COLUMNS)
     split = rows[0]
     assert (split["row"], split["status"], split["candidates"]) == ("2", "split", "31120;31168")
-    assert "Điều 1, khoản 2" in split["clause"]
-    assert "Điều 1, khoản 6" in split["clause"]
+    assert "khoản 2 Điều 1" in split["clause"]
+    assert "khoản 6 Điều 1" in split["clause"]
     assert split["old_name"] == "Phường Bùi Hữu Nghĩa, Quận Bình Thuỷ, Thành phố Cần Thơ"
     everything = list(csv.DictReader(io.StringIO(report.to_csv(everything=True))))
     assert len(everything) == 5
@@ -60,11 +60,13 @@ def test_summary_says_what_to_do() -> None:
     text = migration_report(ADDRESSES).summary(limit=2)
     lines = text.splitlines()
     assert lines[0] == (
-        "Báo cáo chuyển đổi (migration report): 5 địa chỉ / addresses, records made on 30/06/2025"
+        "Báo cáo chuyển đổi (migration report): 5 địa chỉ / addresses, lập ngày (made on) "
+        "30/06/2025"
     )
     assert "  chia tách (split: several candidate new units): 1" in lines
-    assert any(line.startswith("  split: chọn một đơn vị") for line in lines)
-    assert lines[-1] == "  … 1 more (see the CSV or XLSX report)"
+    assert any(line.startswith("  chia tách (split): chọn một đơn vị") for line in lines)
+    assert "Cần xử lý (to review): 3 dòng (rows)" in lines
+    assert lines[-1] == "  … còn 1 dòng (1 more: see the CSV or XLSX report)"
     done = migration_report(["31135"], kind="codes")
     assert done.explain().splitlines()[-1].startswith("Không có dòng cần xử lý")
 

@@ -200,8 +200,14 @@ def test_unknown_field_is_refused() -> None:
 
 
 def _with_procedure(code: str) -> Dossier:
-    dossier = Dossier(
-        "X-1", code, Channel.COUNTER, ONE_STOP.unit, AUTHORITY.unit, Duration.working_days(5)
+    dossier = Dossier(  # a province's own procedure, not in the bundled catalogue
+        "X-1",
+        code,
+        Channel.COUNTER,
+        ONE_STOP.unit,
+        AUTHORITY.unit,
+        Duration.working_days(5),
+        local_procedure=True,
     )
     return dossier.apply(DossierEvent(K.ACCEPTED, "X-1", t(9, 3), ONE_STOP))
 
@@ -266,5 +272,5 @@ def test_csv_and_dict_output() -> None:
     data = form.to_dict()
     assert data["period"]["start"] == "2026-08-15"
     assert data["total"]["pending_total"] == 3
-    assert "Biểu số 07a/BTP/KSTT" in data["legal_basis"]
+    assert "Biểu số 07a/BTP/KSTT" in data["legal_ref"]["citation"]  # the one JSON shape
     assert {rule.key for rule in form.counting_rules} >= {"carried_over", "resolved"}

@@ -32,7 +32,7 @@ def test_08b_columns() -> None:
     data = form.to_dict()
     assert data["form"] == "08b/BTP/KSTT"
     assert data["rows"][0]["columns"][10] == 0
-    assert "Biểu số 08b/BTP/KSTT" in data["legal_basis"]
+    assert "Biểu số 08b/BTP/KSTT" in data["legal_ref"]["citation"]  # the one JSON shape
 
 
 def test_08c_sections() -> None:

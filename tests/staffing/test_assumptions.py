@@ -69,13 +69,13 @@ def test_assumption_citations_read_as_before() -> None:
     a = load_assumptions()
     assert a["annual_leave_days"].legal_ref is not None
     assert a["annual_leave_days"].legal_ref.cite() == (
-        "Điều 113.1.a, Bộ luật Lao động 45/2019/QH14 (Quốc hội, 20/11/2019)"
+        "điểm a khoản 1 Điều 113, Bộ luật Lao động 45/2019/QH14 (Quốc hội, 20/11/2019)"
     )
     assert (
         a["reform_date"]
         .describe()
         .endswith(
-            "Điều 1.1, Luật Tổ chức chính quyền địa phương 72/2025/QH15 (Quốc hội, 16/06/2025)"
+            "khoản 1 Điều 1, Luật Tổ chức chính quyền địa phương 72/2025/QH15 (Quốc hội, 16/06/2025)"
         )
     )
     assert "method: Tài liệu hướng dẫn Workload indicators" in a["utilisation"].describe()

@@ -24,8 +24,8 @@ def test_reform_changes(reform_records: list[dict[str, Any]]) -> None:
         Decimal("300.00"),
         Decimal("2.0000"),
     )
-    assert a.percent == "+200.0 %"
-    assert b.percent == "+10.0 %"
+    assert a.percent == "+200,0 %"  # a decimal comma, as Vietnamese text writes it (issue 21)
+    assert b.percent == "+10,0 %"
     assert (a.months_before, a.months_after) == (2, 1)
     # A reform date in mid-month leaves that month out of both sides.
     mid = reform_changes(reform_records, reform_date=D(2025, 6, 15))

@@ -51,7 +51,7 @@ def test_cli_text_json_csv(sample: tuple[Path, Path], capsys: pytest.CaptureFixt
     assert "Kế hoạch nhân lực / staff plan: 2025-07 – 2025-08" in text
     assert "31120  Phường Cái Khế" in text
     assert "⚑" in text
-    assert "Điều 113.1.a, Bộ luật Lao động 45/2019/QH14" in text
+    assert "điểm a khoản 1 Điều 113, Bộ luật Lao động 45/2019/QH14" in text
     assert "planning assumption" in text
     assert re.search(r"2025-09|2025-07  23 ngày", text)
 

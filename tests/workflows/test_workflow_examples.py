@@ -78,7 +78,7 @@ def test_findings_carry_the_registry_entry() -> None:
     assert found.legal_ref.confidence == "official"
     assert (
         found.legal_ref.cite()
-        == "Điều 51 khoản 3, Luật Tổ chức chính quyền địa phương 72/2025/QH15 (Quốc hội, 16/06/2025)"
+        == "khoản 3 Điều 51, Luật Tổ chức chính quyền địa phương 72/2025/QH15 (Quốc hội, 16/06/2025)"
     )
     intake = next(f for f in validate(wf(step("a")), on=ON) if f.code == "workflow.no_intake")
     assert intake.legal_ref == attrs.evolve(document("118-2025-nd-cp"), article="Điều 17")
@@ -97,6 +97,6 @@ def test_bundled_workflows_cite_the_registry(key: str) -> None:
         title=raw["workflow"]["legal_basis"]["title"],
         confidence="reported",
     )
-    assert basis.cite() == "Điều 12 khoản 3, Nghị định 118/2025/NĐ-CP (Chính phủ, 09/06/2025)"
+    assert basis.cite() == "khoản 3 Điều 12, Nghị định 118/2025/NĐ-CP (Chính phủ, 09/06/2025)"
     # The JSON written for users spells the reference out, and reads back the same.
     assert from_json(to_json(example(key))).legal_basis == basis

@@ -1,8 +1,9 @@
 """Containers in and out: numpy arrays, pandas and polars Series, pyarrow arrays, dates and ints.
 
-Every public function of :mod:`tthc.bulk` turns its arguments into numpy ``int64`` arrays here
-(dates as epoch-day numbers, NaT as :data:`NAT`), remembers where each came from in a
-:class:`Box`, and gives its result back in the container of its input with :func:`output`.
+Every public function of [`tthc.bulk`][tthc.bulk] turns its arguments into numpy ``int64`` arrays
+here
+(dates as epoch-day numbers, NaT as ``NAT``), remembers where each came from in a
+``Box``, and gives its result back in the container of its input with ``output()``.
 pandas, polars and pyarrow are never imported unless the caller passed one of their objects.
 """
 
@@ -37,7 +38,10 @@ _FINE_UNITS = frozenset({"h", "m", "s", "ms", "us", "ns"})
 
 
 def require(module: str, extra: str) -> Any:
-    """Import an optional dependency, or raise :class:`MissingExtraError` naming the extra."""
+    """Import an optional dependency, or raise [`MissingExtraError`][tthc.errors.MissingExtraError].
+
+    The error names the extra to install.
+    """
     try:
         return importlib.import_module(module)
     except ImportError:
@@ -51,7 +55,7 @@ def require(module: str, extra: str) -> Any:
 
 
 def numpy() -> Any:
-    """Return the numpy module, or raise :class:`MissingExtraError`."""
+    """Return the numpy module, or raise [`MissingExtraError`][tthc.errors.MissingExtraError]."""
     return require("numpy", "numpy")
 
 
@@ -71,6 +75,7 @@ class Box:
 
 SCALAR = Box("scalar")
 NUMPY = Box("numpy")
+ARROW = Box("arrow")
 
 
 # --- errors --------------------------------------------------------------------------------------
@@ -143,23 +148,13 @@ def _zoned(name: str, dtype: Any, hint: str) -> InputTypeError:
 # --- containers in -------------------------------------------------------------------------------
 
 
-def _from_pandas(np: Any, value: Any, name: str, *, dates: bool) -> tuple[Any, Box]:
+def _pandas_box(value: Any, name: str) -> Box:
     if type(value).__name__ != "Series":
         raise _not_a_column(name, "pandas Series", value, "pass one column, e.g. df['accepted']")
-    dtype = value.dtype
-    if getattr(dtype, "tz", None) is not None:
-        raise _zoned(
-            name, dtype, "s.dt.tz_convert('Asia/Ho_Chi_Minh').dt.tz_localize(None).dt.normalize()"
-        )
-    box = Box("pandas", index=value.index, name=value.name)
-    if not dates and dtype.kind in "iu" and not isinstance(dtype, np.dtype):
-        if bool(value.isna().any()):
-            raise missing_error(np, name, int(np.flatnonzero(value.isna().to_numpy())[0]))
-        return value.to_numpy(dtype="int64"), box
-    return value.to_numpy(), box
+    return Box("pandas", index=value.index, name=value.name)
 
 
-def _from_polars(np: Any, value: Any, name: str, *, dates: bool) -> tuple[Any, Box]:
+def _polars_box(value: Any, name: str) -> Box:
     if type(value).__name__ != "Series":
         raise _not_a_column(
             name,
@@ -167,15 +162,10 @@ def _from_polars(np: Any, value: Any, name: str, *, dates: bool) -> tuple[Any, B
             value,
             "inside a polars query use tthc.bulk.polars_add_working_days(...)",
         )
-    if getattr(value.dtype, "time_zone", None) is not None:
-        # to_numpy() would give UTC instants: refused, as pandas and pyarrow ones are
-        raise _zoned(name, value.dtype, "s.dt.convert_time_zone('Asia/Ho_Chi_Minh').dt.date()")
-    if not dates and value.null_count():
-        raise missing_error(np, name, int(np.flatnonzero(value.is_null().to_numpy())[0]))
-    return value.to_numpy(), Box("polars", name=value.name)
+    return Box("polars", name=value.name)
 
 
-def _from_arrow(np: Any, value: Any, name: str, *, dates: bool) -> tuple[Any, Box]:
+def _arrow_box(value: Any, name: str) -> Box:
     pa = importlib.import_module("pyarrow")
     if not isinstance(value, pa.Array | pa.ChunkedArray):
         raise _not_a_column(
@@ -184,12 +174,60 @@ def _from_arrow(np: Any, value: Any, name: str, *, dates: bool) -> tuple[Any, Bo
             value,
             "pass one column, e.g. table['accepted']",
         )
+    return ARROW
+
+
+_BOX_OF_LIBRARY = {"pandas": _pandas_box, "polars": _polars_box, "pyarrow": _arrow_box}
+
+
+def column_box(np: Any, value: Any, name: str) -> Box | None:
+    """Return the box of a column argument without converting it (``None``: not a column).
+
+    Raises:
+        InputTypeError: a pandas, polars or pyarrow object that is not one column.
+    """
+    boxer = _BOX_OF_LIBRARY.get(type(value).__module__.partition(".")[0])
+    if boxer is not None:
+        return boxer(value, name)
+    if isinstance(value, np.ndarray | list | tuple):
+        return NUMPY
+    if isinstance(value, np.generic):
+        return SCALAR
+    return None
+
+
+def _from_pandas(np: Any, value: Any, name: str, *, dates: bool) -> tuple[Any, Box]:
+    box = _pandas_box(value, name)
+    dtype = value.dtype
+    if getattr(dtype, "tz", None) is not None:
+        raise _zoned(
+            name, dtype, "s.dt.tz_convert('Asia/Ho_Chi_Minh').dt.tz_localize(None).dt.normalize()"
+        )
+    if not dates and dtype.kind in "iu" and not isinstance(dtype, np.dtype):
+        if bool(value.isna().any()):
+            raise missing_error(np, name, int(np.flatnonzero(value.isna().to_numpy())[0]))
+        return value.to_numpy(dtype="int64"), box
+    return value.to_numpy(), box
+
+
+def _from_polars(np: Any, value: Any, name: str, *, dates: bool) -> tuple[Any, Box]:
+    box = _polars_box(value, name)
+    if getattr(value.dtype, "time_zone", None) is not None:
+        # to_numpy() would give UTC instants: refused, as pandas and pyarrow ones are
+        raise _zoned(name, value.dtype, "s.dt.convert_time_zone('Asia/Ho_Chi_Minh').dt.date()")
+    if not dates and value.null_count():
+        raise missing_error(np, name, int(np.flatnonzero(value.is_null().to_numpy())[0]))
+    return value.to_numpy(), box
+
+
+def _from_arrow(np: Any, value: Any, name: str, *, dates: bool) -> tuple[Any, Box]:
+    box = _arrow_box(value, name)
     if getattr(value.type, "tz", None) is not None:
         raise _zoned(name, value.type, "cast to date32 after converting to Vietnam time")
     if not dates and value.null_count:
         pos = int(np.flatnonzero(value.is_null().to_numpy(zero_copy_only=False))[0])
         raise missing_error(np, name, pos)
-    return value.to_numpy(zero_copy_only=False), Box("arrow")
+    return value.to_numpy(zero_copy_only=False), box
 
 
 _FROM_LIBRARY = {"pandas": _from_pandas, "polars": _from_polars, "pyarrow": _from_arrow}
@@ -210,7 +248,7 @@ def unwrap(np: Any, value: Any, name: str, *, dates: bool) -> tuple[Any, Box]:
 
 
 def dates_in(np: Any, value: Any, name: str) -> tuple[Days, Box]:
-    """Return epoch-day numbers (``int64``, NaT as :data:`NAT`) and the box of a dates argument."""
+    """Return epoch-day numbers (``int64``, NaT as ``NAT``) and the box of a dates argument."""
     if isinstance(value, _dt.datetime):
         raise _datetime_refused(value, name)
     if isinstance(value, _dt.date):
@@ -237,6 +275,9 @@ def _whole_days(np: Any, arr: Any, unit: str, name: str) -> Days:
     per_day = int(np.timedelta64(1, "D") // np.timedelta64(1, unit))
     raw = np.asarray(arr).view(np.int64)
     days, rest = (np.asarray(part) for part in np.divmod(raw, per_day))  # 0-d stays an array
+    if raw.size and not rest.any() and int(raw.min()) != NAT:  # midnights, no NaT: done
+        whole: Days = days
+        return whole
     nat = raw == NAT
     partial = (rest != 0) & ~nat
     if partial.any():
@@ -358,7 +399,8 @@ def labels_out(np: Any, box: Box, codes: Any, labels: tuple[str, ...]) -> Any:
         )
     if box.kind == "polars":
         pl = importlib.import_module("polars")
-        return pl.Series(box.name, np.asarray(labels)[codes], dtype=pl.Enum(list(labels)))
+        categories = pl.Series(box.name, list(labels), dtype=pl.Enum(list(labels)))
+        return categories.gather(codes.astype(np.uint32))  # no string per row
     if box.kind == "arrow":
         pa = importlib.import_module("pyarrow")
         return pa.DictionaryArray.from_arrays(pa.array(codes), pa.array(labels))

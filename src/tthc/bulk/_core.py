@@ -1,7 +1,7 @@
 """The working-day index as numpy views, the range checks and the vectorised kernels.
 
-Every public function converts its arguments with :mod:`tthc.bulk._adapters`, computes on
-``int64`` epoch-day numbers against the calendar's own :class:`~tthc.calendar.WorkdayIndex`
+Every public function converts its arguments with ``tthc.bulk._adapters``, computes on
+``int64`` epoch-day numbers against the calendar's own [`WorkdayIndex`][tthc.calendar.WorkdayIndex]
 buffers (wrapped, never copied), and converts the result back.
 """
 
@@ -39,7 +39,7 @@ NatPolicy = Literal["raise", "propagate"]
 
 @attrs.frozen(slots=True, eq=False)
 class Index:
-    """numpy views of a calendar's :class:`~tthc.calendar.WorkdayIndex` (no copy).
+    """numpy views of a calendar's [`WorkdayIndex`][tthc.calendar.WorkdayIndex] (no copy).
 
     ``limit`` is the first day offset refused (after ``confirmed_through`` on a strict calendar)
     and ``k_limit`` the first working-day rank refused.
@@ -158,7 +158,7 @@ def _range_rows(np: Any, ix: Index, days: Days, outside: Any, name: str) -> Cale
     )
 
 
-def _check_ranks(np: Any, ix: Index, ranks: Days, days: Days, missing: Any | None) -> None:
+def check_ranks(np: Any, ix: Index, ranks: Days, days: Days, missing: Any | None) -> None:
     """Raise if a result rank lies outside the index (or after confirmed_through if strict)."""
     if ranks.size == 0:
         return
@@ -217,7 +217,9 @@ def add_core(
     else:
         ranks = np.take(cum, offsets) + n
         ranks -= np.where(n > 0, 1, np.take(ix.working, offsets))
-    _check_ranks(np, ix, ranks, days, missing)
+    if missing is not None:  # NaT rows read offset 0: whatever their count, read rank 0
+        ranks[np.broadcast_to(missing, ranks.shape)] = 0
+    check_ranks(np, ix, ranks, days, missing)
     result = np.take(ix.nth, ranks)
     out: Days = result.astype(np.int64) if result.dtype != np.int64 else result
     out += ix.base
@@ -251,7 +253,8 @@ def add_working_days(
         dates: ``datetime64[D]`` array, pandas/polars Series, pyarrow array, sequence of dates or
             one date.
         n: An ``int`` for every row, or an integer array of the same shape.
-        calendar: The calendar (default: :func:`~tthc.calendar.civil_service_calendar`).
+        calendar: The calendar (default:
+            [`civil_service_calendar`][tthc.calendar.civil_service_calendar]).
         nat: ``"raise"`` (default) or ``"propagate"`` (a missing date gives a missing result).
 
     Returns:
@@ -358,7 +361,8 @@ def is_provisional(dates: Any, *, calendar: WorkCalendar | None = None) -> Any:
     """Return whether each date lies after the last officially announced date (projected year).
 
     A due date on a provisional day may move when the year's official announcement is published.
-    Unlike the arithmetic, this never raises :class:`~tthc.errors.ProvisionalCalendarError`.
+    Unlike the arithmetic, this never raises
+    [`ProvisionalCalendarError`][tthc.errors.ProvisionalCalendarError].
 
     Raises:
         MissingExtraError: numpy is not installed.

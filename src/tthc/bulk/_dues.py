@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 from tthc.bulk._adapters import (
     NAT,
     Box,
+    column_box,
     dates_in,
     ints_in,
     labels_out,
@@ -14,9 +15,17 @@ from tthc.bulk._adapters import (
     missing_error,
     numpy,
     output,
-    unwrap,
 )
-from tthc.bulk._core import Index, NatPolicy, add_core, as_dates, check_nat_policy, offsets_of
+from tthc.bulk._core import (
+    Index,
+    NatPolicy,
+    add_core,
+    as_dates,
+    check_nat_policy,
+    check_ranks,
+    offsets_of,
+)
+from tthc.bulk._factorize import factorize
 from tthc.errors import DurationError, InputTypeError, InvalidArrayError
 
 if TYPE_CHECKING:
@@ -25,13 +34,15 @@ if TYPE_CHECKING:
 
 __all__: list[str] = []  # private module: the public names are exported by tthc.bulk
 
-#: Labels returned by :func:`classify`, in code order (``codes=True`` returns indexes into this):
+#: Labels returned by [`classify`][tthc.bulk.classify], in code order (``codes=True`` returns
+#: indexes into this):
 #: finished early, on time, late; open and still in time, open and overdue. They are the values of
-#: :class:`tthc.deadlines.Timeliness`.
+#: [`tthc.deadlines.Timeliness`][tthc.deadlines.Timeliness].
 TIMELINESS_LABELS: tuple[str, ...] = ("early", "on_time", "late", "in_time", "overdue")
 
 _MAX_AMOUNT = 100_000  # same bound as tthc.deadlines.Duration
 _UNITS = {"working_day": "working_day", "calendar_day": "calendar_day", "month": "month"}
+_UNIT_NAMES = ("working_day", "calendar_day", "month")  # the codes of a unit column
 
 
 # --- due dates -----------------------------------------------------------------------------------
@@ -48,23 +59,51 @@ def _unit_value(unit: object) -> str:
     )
 
 
-def _unit_array(np: Any, unit: Any) -> tuple[Any, Box]:
-    """Return the unit names of an array of units (one per row) and its box."""
-    raw, box = unwrap(np, unit, "unit", dates=False)
-    if raw is None:
+def _unit_codes(np: Any, unit: Any) -> tuple[Any, set[int], tuple[int, ...], Box]:
+    """Return the rows of each unit, the units used, the column's shape and its box.
+
+    The column is factorized (categorical and dictionary columns use their own codes), and only
+    its distinct values are checked by name: a mixed-type column (a name next to a number) is
+    refused by naming the first value that is not a unit. The rows are two masks, working days
+    and months (``None`` for a unit no row uses), or ``None`` when the rows use one unit only.
+    """
+    box = column_box(np, unit, "unit")
+    if box is None:
         raise InputTypeError(
             f"Đơn vị thời hạn (duration unit): unit must be a unit name or an array of them, "
             f"got {type(unit).__name__}",
             argument="unit",
         )
-    if raw.dtype.kind == "O":
-        # mixed types (a name next to a number or None) cannot be sorted by np.unique: check
-        # each row, so that the first bad one is named
-        checked = np.asarray([_unit_value(u) for u in raw.ravel().tolist()], dtype=object)
-        return checked.reshape(raw.shape).astype(str) if raw.size else raw.astype(str), box
-    distinct, inverse = np.unique(raw, return_inverse=True)
-    names = np.asarray([_unit_value(u) for u in distinct.tolist()] or ["working_day"])
-    return names[inverse.reshape(raw.shape)], box
+    column = np.asarray(unit) if isinstance(unit, list | tuple | np.generic) else unit
+    codes, uniques = factorize(np, column, "unit")
+    lookup = [_UNIT_NAMES.index(_unit_value(value)) for value in uniques]
+    shape = column.shape if isinstance(column, np.ndarray) else (len(codes),)
+    shifted = np.add(codes, 1, dtype=np.intp)  # -1 (missing) -> 0
+    used = (
+        np.bincount(shifted, minlength=len(uniques) + 1) if codes.size else [0] * (len(uniques) + 1)
+    )
+    if used[0]:  # code -1: a missing value
+        position = int(np.flatnonzero(codes < 0)[0])
+        raise InputTypeError(
+            f"Đơn vị thời hạn (duration unit): unit must be one of {sorted(_UNITS)}, got None "
+            f"(a missing value: None, NaN or null) at position {position}",
+            hint="fill the unit of every row (or drop those rows) first",
+            argument="unit",
+            position=position,
+        )
+    kinds = {kind for kind, count in zip(lookup, used[1:], strict=True) if count}
+    if len(kinds) <= 1:  # unused categories aside, one unit for every row
+        return None, kinds, shape, box
+    # the rows of working days and of months (the others count calendar days)
+    rows = [_rows_of(np, codes, lookup, kind, shape) if kind in kinds else None for kind in (0, 2)]
+    return rows, kinds, shape, box
+
+
+def _rows_of(np: Any, codes: Any, lookup: list[int], kind: int, shape: tuple[int, ...]) -> Any:
+    """Whether each row's unit is ``_UNIT_NAMES[kind]``, from the codes (no per-row lookup)."""
+    which = [code for code, unit in enumerate(lookup) if unit == kind]
+    rows = codes == which[0] if len(which) == 1 else np.isin(codes, which)
+    return rows.reshape(shape)
 
 
 def _check_amounts(np: Any, counts: Days) -> None:
@@ -102,13 +141,13 @@ def compute_due_dates(
       day when it has no such day (Art. 148.3), then moved forward the same way.
 
     Fractional amounts, hours and same-day limits depend on the time of acceptance and the office
-    hours: use :func:`tthc.deadlines.compute_deadline` for those rows.
+    hours: use [`tthc.deadlines.compute_deadline`][tthc.deadlines.compute_deadline] for those rows.
 
     Args:
         accepted: Acceptance dates (Vietnam local dates), any supported container.
         amounts: Whole amounts (``>= 1``), an ``int`` or an integer array.
-        unit: A unit name or :class:`~tthc.deadlines.DurationUnit` for every row, or an array of
-            them (one per row).
+        unit: A unit name or [`DurationUnit`][tthc.deadlines.DurationUnit] for every row, or an
+            array of them (one per row).
         calendar: The calendar (default: the national public-sector calendar).
         nat: ``"raise"`` (default) or ``"propagate"`` (a missing acceptance date gives NaT).
 
@@ -137,44 +176,100 @@ def compute_due_dates(
     boxes = [("accepted", dbox), ("amounts", nbox)]
     shapes = [("accepted", days.shape), ("amounts", counts.shape)]
     single = _unit_value(unit) if isinstance(unit, str) or hasattr(unit, "value") else None
+    rows: Any = None
+    kinds = {_UNIT_NAMES.index(single)} if single is not None else set()
     if single is None:
-        units, ubox = _unit_array(np, unit)
+        rows, kinds, unit_shape, ubox = _unit_codes(np, unit)
         boxes.append(("unit", ubox))
-        shapes.append(("unit", units.shape))
+        shapes.append(("unit", unit_shape))
     box = merge(np, boxes, shapes)
     _check_amounts(np, counts)
-    if single is not None:
-        return output(np, box, as_dates(np, _due(np, ix, days, counts, unit=single, nat=policy)))
-    return output(np, box, as_dates(np, _due_per_unit(np, ix, days, counts, units, nat=policy)))
-
-
-def _due_per_unit(
-    np: Any, ix: Index, days: Days, counts: Days, units: Any, *, nat: NatPolicy
-) -> Days:
-    shape = np.broadcast_shapes(days.shape, counts.shape, units.shape)
-    days_b = np.broadcast_to(days, shape)
-    counts_b = np.broadcast_to(counts, shape)
-    units_b = np.broadcast_to(units, shape)
-    out: Days = np.empty(shape, dtype=np.int64)
-    for name in np.unique(units_b).tolist():
-        rows = units_b == name
-        out[rows] = _due(np, ix, days_b[rows], counts_b[rows], unit=name, nat=nat)
-    return out
+    shape = np.broadcast_shapes(*(shape for _, shape in shapes))
+    if len(kinds) <= 1:  # one unit for every row (or no row at all)
+        unit_name = _UNIT_NAMES[kinds.pop()] if kinds else "working_day"
+        due = _due(np, ix, days, counts, unit=unit_name, nat=policy)
+        if due.shape != shape:  # a unit column broadcast the other arguments
+            due = np.array(np.broadcast_to(due, shape))
+    else:
+        working, months = rows
+        due = _due_rolled(np, ix, days, counts, working=working, months=months, nat=policy)
+    return output(np, box, as_dates(np, due))
 
 
 def _due(np: Any, ix: Index, days: Days, counts: Days, *, unit: str, nat: NatPolicy) -> Days:
     if unit == "working_day":
         return add_core(np, ix, days, counts, name="accepted", nat=nat)[0]
+    every = np.ones((), dtype=bool)
+    return _due_rolled(
+        np, ix, days, counts, working=None, months=every if unit == "month" else None, nat=nat
+    )
+
+
+def _due_rolled(
+    np: Any,
+    ix: Index,
+    days: Days,
+    counts: Days,
+    *,
+    working: Any | None,
+    months: Any | None,
+    nat: NatPolicy,
+) -> Days:
+    """Due dates of calendar-day rows, month rows (``months``) and working-day rows (``working``).
+
+    Every row is one lookup in the cumulative count of working days ``cum`` (working days
+    through each day): a working-day row's due date has rank ``cum[accepted] + n - 1`` (the
+    n-th working day strictly after acceptance); a calendar-day or month row's due date is its
+    target day ``t`` if that is a working day, else the next one (Art. 148.5), whose rank is
+    ``cum[t - 1]``, the number of working days before ``t``. So the rows of all units are
+    answered by the same ``take``, without splitting the column by unit.
+    """
     offsets, missing = offsets_of(np, ix, days, "accepted", nat)
-    # NaT rows were given a valid offset by offsets_of; they are masked again below.
-    if unit == "calendar_day":
-        target = offsets + ix.base + counts
-    else:
-        target = _add_months(np, ix, offsets, counts)
+    before = counts - 1
+    start = np.asarray(offsets + before)  # calendar days: the day before the target (writable)
+    if months is not None and months.ndim == 0:  # every row counts months
+        start = np.asarray(_add_months(np, ix, offsets, counts) - (ix.base + 1))
+    elif months is not None:  # same day n months later, or the month's last day (Art. 148.3)
+        rows = np.flatnonzero(months)  # only the month rows (``months`` has the full shape)
+        picked = _full(np, offsets, start.shape)[rows]
+        amounts = _full(np, counts, start.shape)[rows]
+        start.reshape(-1)[rows] = _add_months(np, ix, picked, amounts) - (ix.base + 1)
+    if working is not None:
+        start = np.where(working, offsets, start)
+    if missing is not None:  # NaT rows (nat="propagate") read offset 0; masked at the end
+        start[np.broadcast_to(missing, start.shape)] = 0
+    if start.size and int(start.max()) + 1 >= ix.limit:
+        _check_targets(np, ix, start, working=working, missing=missing, nat=nat)
+    cum = np.take(ix.cum, start)
+    ranks = cum if working is None else cum + np.where(working, before, 0)
+    if missing is not None:  # NaT rows read offset 0: whatever their count, read rank 0
+        ranks[np.broadcast_to(missing, ranks.shape)] = 0
+    if ranks.size and int(ranks.max()) >= ix.k_limit:  # ranks >= 0: amounts are >= 1
+        shown = start + (ix.base + 1)  # the target day, or the acceptance date (working days)
+        if working is not None:
+            shown = np.where(working, shown - 1, shown)
+        check_ranks(np, ix, ranks, shown, missing)
+    out: Days = np.add(np.take(ix.nth, ranks), ix.base, dtype=np.int64)
     if missing is not None:
-        target = np.where(np.broadcast_to(missing, target.shape), NAT, target)
-    out, _ = add_core(np, ix, target, np.zeros((), dtype=np.int64), name="due date", nat=nat)
+        out[np.broadcast_to(missing, out.shape)] = NAT
     return out
+
+
+def _full(np: Any, values: Any, shape: tuple[int, ...]) -> Any:
+    """``values`` broadcast to ``shape``, flat (a view when it already has that shape)."""
+    return (values if values.shape == shape else np.broadcast_to(values, shape)).reshape(-1)
+
+
+def _check_targets(
+    np: Any, ix: Index, start: Days, *, working: Any | None, missing: Any | None, nat: NatPolicy
+) -> None:
+    """Raise for target days (due dates before roll-forward) outside the calendar's range."""
+    target = start + (ix.base + 1)
+    if working is not None:  # acceptance dates, already checked
+        target = np.where(working, ix.base, target)
+    if missing is not None:
+        target[np.broadcast_to(missing, target.shape)] = NAT
+    offsets_of(np, ix, target, "due date", nat)
 
 
 def _add_months(np: Any, ix: Index, offsets: Days, counts: Days) -> Days:
@@ -218,7 +313,8 @@ def classify(
     Finished dossiers (``finished_at`` given, and not after ``as_of`` when both are given):
     ``"early"`` (before the due date), ``"on_time"`` (on it), ``"late"`` (after it). Open dossiers
     (``finished_at`` missing — ``None``, NaT or null — or after ``as_of``): ``"in_time"`` if
-    ``as_of <= due``, else ``"overdue"``. The same rule as :func:`tthc.deadlines.classify`,
+    ``as_of <= due``, else ``"overdue"``. The same rule as
+    [`tthc.deadlines.classify`][tthc.deadlines.classify],
     vectorised; no calendar is needed.
 
     Args:
@@ -226,10 +322,12 @@ def classify(
         finished_at: Dates the result was returned, or ``None`` if every dossier is open.
             Missing values mark open dossiers.
         as_of: The reporting date (one date or an array); required when any dossier is open.
-        codes: Return ``int8`` indexes into :data:`TIMELINESS_LABELS` instead of labels.
+        codes: Return ``int8`` indexes into [`TIMELINESS_LABELS`][tthc.bulk.TIMELINESS_LABELS]
+            instead of labels.
 
     Returns:
-        Labels from :data:`TIMELINESS_LABELS` (numpy ``str`` array; a categorical pandas Series;
+        Labels from [`TIMELINESS_LABELS`][tthc.bulk.TIMELINESS_LABELS] (numpy ``str`` array; a
+        categorical pandas Series;
         a polars ``Enum`` Series; a pyarrow dictionary array), or ``int8`` codes.
 
     Raises:

@@ -118,7 +118,9 @@ def calendar_sql(
     *,
     table: str = "tthc_calendar",
 ) -> str:
-    """SQL that creates ``table`` and fills it with :func:`calendar_rows` (PostgreSQL, SQLite).
+    """SQL that creates ``table`` and fills it with the export rows (PostgreSQL, SQLite).
+
+    The rows are those of [`calendar_rows`][tthc.bulk.calendar_rows].
 
     The text is portable: ``CREATE TABLE`` with ``DATE``/``BOOLEAN``/``INTEGER``/``TEXT``
     columns, multi-row ``INSERT`` statements with ISO date literals and ``TRUE``/``FALSE``

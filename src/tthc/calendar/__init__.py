@@ -9,19 +9,20 @@ come from three sources:
 * the Prime Minister's yearly decisions on the Tết days, the day next to 2/9, and swaps of a
   weekday off against a working Saturday (Điều 112.3; Công văn of Văn phòng Chính phủ);
 * local closures decided by a province (storms, local events), layered on by the caller with
-  :meth:`WorkCalendar.with_days_off`.
+  [`WorkCalendar.with_days_off`][tthc.calendar.WorkCalendar.with_days_off].
 
-:func:`civil_service_calendar` returns the national calendar built from the bundled data file
+[`civil_service_calendar`][tthc.calendar.civil_service_calendar] returns the national calendar built from the bundled data file
 ``tthc/data/calendar/vn_public_sector_days.csv`` (each row citing its document in the
-registry of :mod:`tthc.legal`) for the years that
-are officially announced, and from the statutory rules (python-holidays) for the later,
-*projected* years. Answers that touch a projected year are provisional; a strict calendar refuses
-them.
+registry of [`tthc.legal`][tthc.legal]) for the years that
+are officially announced, and from the statutory rules for the later, *projected* years: the days
+python-holidays's rules give, bundled as ``tthc/data/calendar/projected_days.json`` by
+``scripts/project_calendar.py`` with the version used (python-holidays is not imported at run
+time). Answers that touch a projected year are provisional; a strict calendar refuses them.
 
 All arithmetic runs on a precomputed index of working-day ordinals: ``add_working_days`` and
 ``working_days_between`` cost the same for 1 day or 3,000.
 
-A calendar is stored by :mod:`tthc.serde` as the registered calendar it derives from (the
+A calendar is stored by [`tthc.serde`][tthc.serde] as the registered calendar it derives from (the
 national one) and the days it changes, each with its legal reference; reading it back rebuilds
 the same calendar, and a base that does not resolve is refused. Calendars, like every tthc
 model, can also be copied and sent to worker processes (``multiprocessing``, Dask, Spark).

@@ -1,9 +1,9 @@
 """The default calendar and office hours, resolved in one place.
 
 Every public function that takes ``calendar=None`` and ``office_hours=None`` resolves them here:
-``None`` means the national :func:`~tthc.calendar.civil_service_calendar` and the default
-:class:`~tthc.calendar.OfficeHours` (07:30–11:30, 13:00–17:00); anything else must be of the
-right type or :class:`~tthc.errors.InputTypeError` is raised.
+``None`` means the national [`civil_service_calendar`][tthc.calendar.civil_service_calendar] and the default
+[`OfficeHours`][tthc.calendar.OfficeHours] (07:30–11:30, 13:00–17:00); anything else must be of the
+right type or [`InputTypeError`][tthc.errors.InputTypeError] is raised.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ def resolve_calendar(calendar: WorkCalendar | None) -> WorkCalendar:
     """Return ``calendar``, or the national calendar when it is ``None``.
 
     Raises:
-        InputTypeError: ``calendar`` is neither ``None`` nor a :class:`WorkCalendar`.
+        InputTypeError: ``calendar`` is neither ``None`` nor a [`WorkCalendar`][tthc.calendar.WorkCalendar].
     """
     if calendar is None:
         return civil_service_calendar()
@@ -38,10 +38,10 @@ def resolve_calendar(calendar: WorkCalendar | None) -> WorkCalendar:
 
 
 def resolve_office_hours(office_hours: OfficeHours | None) -> OfficeHours:
-    """Return ``office_hours``, or the default :class:`OfficeHours` when it is ``None``.
+    """Return ``office_hours``, or the default [`OfficeHours`][tthc.calendar.OfficeHours] when it is ``None``.
 
     Raises:
-        InputTypeError: ``office_hours`` is neither ``None`` nor an :class:`OfficeHours`.
+        InputTypeError: ``office_hours`` is neither ``None`` nor an [`OfficeHours`][tthc.calendar.OfficeHours].
     """
     if office_hours is None:
         return DEFAULT_OFFICE_HOURS

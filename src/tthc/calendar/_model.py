@@ -53,7 +53,7 @@ class DayInfo:
 
     Attributes:
         date: The date.
-        kind: Its :class:`DayKind`.
+        kind: Its [`DayKind`][tthc.calendar.DayKind].
         is_working_day: Whether state agencies work on it.
         name_vi: Vietnamese name (``"Ngày Chiến thắng (30/4)"``, ``"Thứ Bảy"``).
         name_en: English name.

@@ -6,18 +6,41 @@ import datetime as _dt
 import functools
 
 from tthc.calendar._model import DayInfo, DayKind
-from tthc.calendar._official import CalendarMeta, OverlayRow, load_bundled, projected_days
+from tthc.calendar._official import (
+    PROJECTION_FILE,
+    CalendarMeta,
+    OverlayRow,
+    load_bundled,
+    load_projection,
+)
 from tthc.calendar._work_calendar import WorkCalendar
+from tthc.errors import CalendarDataError
 
 __all__: list[str] = []  # private module: the names are exported by tthc.calendar
 
 
 def _projected(meta: CalendarMeta) -> dict[_dt.date, DayInfo]:
-    """Return the statutory days off of the years after ``confirmed_through``, provisional."""
+    """Return the statutory days off of the years after ``confirmed_through``, provisional.
+
+    They are read from the bundled projection (``projected_days.json``, generated from the
+    statutory rules by ``scripts/project_calendar.py``), which must cover those years.
+    """
     special: dict[_dt.date, DayInfo] = {}
     first_projected = meta.confirmed_through + _dt.timedelta(days=1)
-    projected_years = range(first_projected.year, meta.last_day.year + 1)
-    for day, (kind_value, name_vi, name_en) in projected_days(projected_years).items():
+    if first_projected > meta.last_day:
+        return special
+    projection = load_projection()
+    first, last = first_projected.year, meta.last_day.year
+    if first < projection.first_year or last > projection.last_year:
+        raise CalendarDataError(
+            f"Dữ liệu lịch (calendar data): {PROJECTION_FILE} covers {projection.first_year}–"
+            f"{projection.last_year}, the calendar projects {first}–{last}",
+            hint="regenerate it: python scripts/project_calendar.py",
+            file=PROJECTION_FILE,
+            row="$",
+            field="first_year",
+        )
+    for day, kind_value, name_vi, name_en in projection.days:
         if not first_projected <= day <= meta.last_day:
             continue
         kind = DayKind(kind_value)
@@ -76,7 +99,7 @@ def civil_service_calendar(*, strict: bool = False) -> WorkCalendar:
 
     Args:
         strict: If True, the returned calendar raises
-            :class:`~tthc.errors.ProvisionalCalendarError` for dates after its
+            [`ProvisionalCalendarError`][tthc.errors.ProvisionalCalendarError] for dates after its
             ``confirmed_through`` instead of answering provisionally.
 
     Example:

@@ -1,7 +1,7 @@
-"""A calendar's own hooks on the one converter of :mod:`tthc.serde`: what a stored calendar is.
+"""A calendar's own hooks on the one converter of [`tthc.serde`][tthc.serde]: what a stored calendar is.
 
 A calendar is stored as the name of the registered calendar it derives from (``base``: today
-the national :func:`~tthc.calendar.civil_service_calendar`) and its overlay, the days it
+the national [`civil_service_calendar`][tthc.calendar.civil_service_calendar]) and its overlay, the days it
 changes, each with its kind, names and legal reference (a province's storm closure, a decided
 make-up day)::
 
@@ -143,7 +143,7 @@ def rebuilt(data: StoredCalendar) -> WorkCalendar:
 
 
 def configure(conv: cattrs.Converter) -> None:
-    """Register the calendar hooks on ``conv`` (called by :func:`tthc.serde.register_hooks`)."""
+    """Register the calendar hooks on ``conv`` (called by [`tthc.serde.register_hooks`][tthc.serde.register_hooks])."""
 
     def unstructure(calendar: WorkCalendar) -> Any:
         return conv.unstructure(stored(calendar), StoredCalendar)

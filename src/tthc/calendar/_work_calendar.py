@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as _dt
 from array import array
 from collections.abc import Iterable, Iterator, Mapping
+from itertools import accumulate, compress
 from typing import Any, NamedTuple
 
 import attrs
 
-from tthc._time import WEEKDAY_VI
+from tthc._time import WEEKDAY_VI, format_date
 from tthc._validate import require_date, require_int
 from tthc.calendar._model import DayInfo, DayKind
 from tthc.errors import CalendarRangeError, InputTypeError, ProvisionalCalendarError
@@ -48,7 +49,7 @@ class WorkdayIndex:
 def _range_error(day: _dt.date, first: _dt.date, last: _dt.date, what: str) -> CalendarRangeError:
     return CalendarRangeError(
         f"Ngày ngoài phạm vi lịch (date outside the calendar range): {what} "
-        f"{day.isoformat()} is outside {first.isoformat()} – {last.isoformat()}",
+        f"{format_date(day)} is outside {format_date(first)} – {format_date(last)}",
         hint="tthc only answers for dates its calendar covers; pass dates inside the range",
         date=day,
         first_day=first,
@@ -75,6 +76,8 @@ class _Index(NamedTuple):
     working: bytes  # 1 for a working day, by day offset
     cum: array[int]  # working days from first_day through each day offset
     nth: array[int]  # day offset of each working day, by 0-based rank
+    cum_list: list[int]  # cum as a list (the scalar hot path's copy)
+    nth_list: list[int]  # nth as a list
 
 
 def _build_index(
@@ -85,21 +88,17 @@ def _build_index(
 ) -> _Index:
     base = first_day.toordinal()
     size = last_day.toordinal() - base + 1
-    working = bytearray(size)
-    cumulative = array("i", bytes(4 * size))
-    nth = array("i")
-    count = 0
-    weekday = first_day.weekday()
-    for offset in range(size):
-        info = special.get(_fromordinal(base + offset))
-        is_working = info.is_working_day if info is not None else weekday not in rest
-        if is_working:
-            working[offset] = 1
-            count += 1
-            nth.append(offset)
-        cumulative[offset] = count
-        weekday = 0 if weekday == 6 else weekday + 1
-    return _Index(base, size, bytes(working), cumulative, nth)
+    # The ordinary weeks, repeated from first_day's weekday, then the special days over them
+    # (every special day lies in the range: checked by the caller).
+    week = bytes(int((first_day.weekday() + i) % 7 not in rest) for i in range(7))
+    working = bytearray((week * (size // 7 + 1))[:size])
+    for day, info in special.items():
+        working[day.toordinal() - base] = 1 if info.is_working_day else 0
+    cum_list = list(accumulate(working))
+    nth_list = list(compress(range(size), working))
+    return _Index(
+        base, size, bytes(working), array("i", cum_list), array("i", nth_list), cum_list, nth_list
+    )
 
 
 def _strict_k_limit(cum: array[int], confirmed_idx: int) -> int:
@@ -119,8 +118,8 @@ def _strict_k_limit(cum: array[int], confirmed_idx: int) -> int:
 class WorkCalendar:
     """An immutable working-day calendar with O(1) arithmetic.
 
-    Build one with :func:`civil_service_calendar`, then derive local variants with
-    :meth:`with_days_off` / :meth:`with_working_days` (each returns a new calendar).
+    Build one with [`civil_service_calendar`][tthc.calendar.civil_service_calendar], then derive local variants with
+    [`with_days_off`][tthc.calendar.WorkCalendar.with_days_off] / [`with_working_days`][tthc.calendar.WorkCalendar.with_working_days] (each returns a new calendar).
 
     Attributes:
         name: Human-readable name.
@@ -130,7 +129,7 @@ class WorkCalendar:
             projected (provisional).
         data_version: Version of the data the calendar was built from.
         strict: When True, any operation touching a date after ``confirmed_through`` raises
-            :class:`~tthc.errors.ProvisionalCalendarError` instead of answering provisionally.
+            [`ProvisionalCalendarError`][tthc.errors.ProvisionalCalendarError] instead of answering provisionally.
         weekly_rest: Weekday numbers (0 = Monday) of the weekly rest.
     """
 
@@ -173,7 +172,7 @@ class WorkCalendar:
     ) -> None:
         """Build a calendar from its non-ordinary days.
 
-        Most callers want :func:`civil_service_calendar` instead.
+        Most callers want [`civil_service_calendar`][tthc.calendar.civil_service_calendar] instead.
 
         Args:
             name: Human-readable name.
@@ -182,7 +181,7 @@ class WorkCalendar:
             confirmed_through: Last officially announced date.
             data_version: Version string of the source data.
             special_days: Every date that is not an ordinary Mon–Fri working day or an ordinary
-                weekly rest day, with its :class:`DayInfo`.
+                weekly rest day, with its [`DayInfo`][tthc.calendar.DayInfo].
             weekly_rest: Weekday numbers (0 = Monday) of the weekly rest.
             weekly_rest_names: Vietnamese and English names and legal basis of the weekly rest.
             strict: Refuse answers in projected years.
@@ -220,8 +219,8 @@ class WorkCalendar:
             cum=index.cum,
             nth=index.nth,
             confirmed_idx=confirmed_idx,
-            cum_list=index.cum.tolist(),
-            nth_dates=tuple(_fromordinal(index.base + offset) for offset in index.nth),
+            cum_list=index.cum_list,
+            nth_dates=tuple(map(_fromordinal, map(index.base.__add__, index.nth_list))),
             limit=confirmed_idx + 1 if strict else index.size,
             k_limit=_strict_k_limit(index.cum, confirmed_idx) if strict else len(index.nth),
         )
@@ -357,7 +356,7 @@ class WorkCalendar:
         return offset
 
     def day_info(self, day: _dt.date) -> DayInfo:
-        """Return the :class:`DayInfo` of ``day``: kind, names, legal basis, provisional flag."""
+        """Return the [`DayInfo`][tthc.calendar.DayInfo] of ``day``: kind, names, legal basis, provisional flag."""
         offset = self._offset(day, "day")
         info = self._special.get(day)
         if info is not None:
@@ -418,7 +417,7 @@ class WorkCalendar:
         )
 
     def iter_days(self, start: _dt.date, end: _dt.date) -> Iterator[DayInfo]:
-        """Yield the :class:`DayInfo` of every day from ``start`` to ``end`` inclusive."""
+        """Yield the [`DayInfo`][tthc.calendar.DayInfo] of every day from ``start`` to ``end`` inclusive."""
         first = self._offset(start, "start")
         last = self._offset(end, "end")
         for offset in range(first, last + 1):

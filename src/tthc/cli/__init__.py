@@ -5,15 +5,17 @@ Every subcommand prints human-readable text by default and JSON with ``--json``.
 * ``0`` — success;
 * ``1`` — the command ran and found problems it was asked to report (e.g. validation findings);
 * ``2`` — bad usage or bad input: the error is printed as one line ``error[<code>]: <message>``
-  on stderr, where ``<code>`` is the stable code of the :mod:`tthc.errors` class (``cli.usage``
+  on stderr, where ``<code>`` is the stable code of the [`tthc.errors`][tthc.errors] class (``cli.usage``
   for a command line argparse refuses);
 * ``3`` — an internal error (a bug in tthc): one line ``internal-error[<exception>]: ...`` on
   stderr with where to report it, and no traceback unless ``--debug`` is given (anywhere on
   the command line).
 
 One private module per command (``_calendar``, ``_calendar_export``, ``_deadline``, ``_dossier``,
-``_authority``, ``_workflow``, ``_workload``, ``_report``, ``_procedure``, ``_catalogue``, ``_migrate``), each with ``register(subparsers)``; the shared
-argument parsing and output live in ``_common``. Handlers import the library lazily, so that
+``_authority``, ``_unit_succession``, ``_workflow``, ``_workload``, ``_report``, ``_procedure``,
+``_catalogue``, ``_migrate``, ``_schema``), each with ``register(subparsers)``; the shared
+argument parsing and output live in ``_common``, the hints printed with errors (commands and
+options, not Python) in ``_hints``. Handlers import the library lazily, so that
 ``tthc --help`` stays fast. A new command is a new module listed in ``_SUBCOMMAND_MODULES``.
 """
 
@@ -23,6 +25,7 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from tthc import __version__
 from tthc.cli._common import EXIT_BAD_INPUT, guarded, report_internal
@@ -36,12 +39,14 @@ _SUBCOMMAND_MODULES: tuple[str, ...] = (
     "tthc.cli._dossier",
     "tthc.cli._deadline",
     "tthc.cli._authority",
+    "tthc.cli._unit_succession",
     "tthc.cli._procedure",
     "tthc.cli._catalogue",
     "tthc.cli._workflow",
     "tthc.cli._workload",
     "tthc.cli._migrate",
     "tthc.cli._report",
+    "tthc.cli._schema",
 )
 
 _DESCRIPTION = (
@@ -50,6 +55,8 @@ _DESCRIPTION = (
     "Vietnamese administrative-procedure rules: working days, dossier due dates,\n"
     "competent authorities — every answer with its legal basis."
 )
+
+_HELP_HELP = "hướng dẫn này / show this help and exit"
 
 _EPILOG = (
     "Ví dụ / examples:\n"
@@ -67,6 +74,13 @@ _EPILOG = (
 
 
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        # argparse's own -h help is English only: every parser gets the bilingual one
+        add_help = kwargs.pop("add_help", True)
+        super().__init__(*args, **{**kwargs, "add_help": False})
+        if add_help:
+            self.add_argument("-h", "--help", action="help", help=_HELP_HELP)
+
     def _get_value(self, action: argparse.Action, arg_string: str) -> object:
         # argparse turns a converter's ValueError/TypeError into a usage error, but not the
         # ArithmeticError of Decimal("x") (decimal.InvalidOperation): bad input all the same
@@ -87,13 +101,9 @@ def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser with every subcommand registered."""
     parser = _Parser(
         prog="tthc",
-        add_help=False,
         formatter_class=argparse.RawDescriptionHelpFormatter,
         description=_DESCRIPTION,
         epilog=_EPILOG,
-    )
-    parser.add_argument(
-        "-h", "--help", action="help", help="hướng dẫn này / show this help and exit"
     )
     parser.add_argument(
         "--debug",
@@ -129,6 +139,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     # `calendar-export` subcommand before parsing.
     if arguments[:2] == ["calendar", "export"]:
         arguments = ["calendar-export", *arguments[2:]]
+    # `tthc unit NAME` takes a positional name: `tthc unit successors ...` likewise
+    if arguments[:1] == ["unit"] and arguments[1:2] in (["successors"], ["predecessors"]):
+        arguments = [f"unit-{arguments[1]}", *arguments[2:]]
     try:
         return _run(build_parser(), arguments)
     except BrokenPipeError:  # pragma: no cover - output piped into `head` and the like
@@ -140,9 +153,49 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(parser: argparse.ArgumentParser, arguments: list[str]) -> int:
-    args = parser.parse_args(arguments)
+    if not arguments:
+        print(_overview(parser))
+        return 0
+    args, extra = parser.parse_known_args(arguments)
+    if extra:  # refused by the command they were given to, which names its own --help
+        _leaf_parser(parser, args).error(f"unrecognized arguments: {' '.join(extra)}")
     handler = getattr(args, "func", None)
-    if handler is None:
-        parser.print_help()
-        return EXIT_BAD_INPUT
+    if handler is None:  # pragma: no cover - every command has a handler or a required action
+        parser.error("choose a command")
     return int(guarded(handler)(args))
+
+
+def _leaf_parser(parser: argparse.ArgumentParser, args: argparse.Namespace) -> Any:
+    """The parser of the (sub)command ``args`` ran: ``tthc workflow check``'s for its options.
+
+    It is the one whose defaults (its handler, ``direction`` of ``unit successors``…) are all
+    in ``args``; the top-level parser when no command was reached.
+    """
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for chosen in action.choices.values():
+                found = _leaf_parser(chosen, args)
+                if found is not chosen or _ran(chosen, args):
+                    return found
+    return parser
+
+
+def _ran(parser: argparse.ArgumentParser, args: argparse.Namespace) -> bool:
+    defaults = parser._defaults
+    return "func" in defaults and all(
+        getattr(args, key, None) is value for key, value in defaults.items()
+    )
+
+
+def _overview(parser: argparse.ArgumentParser) -> str:
+    """The short answer to ``tthc`` alone: what it is and its commands, one line each."""
+    lines = [_DESCRIPTION, "", "Lệnh / commands:"]
+    for action in parser._actions:
+        for choice in getattr(action, "_choices_actions", ()):
+            lines.append(f"  {choice.dest:<16} {choice.help}")
+    lines += [
+        "",
+        "tthc COMMAND --help: hướng dẫn một lệnh / help on one command; "
+        "tthc --help: toàn bộ / everything",
+    ]
+    return "\n".join(lines)

@@ -20,7 +20,7 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tthc.cli._common import dump_json, guarded
+from tthc.cli._common import dump_json, guarded, usage_error
 
 if TYPE_CHECKING:
     from tthc.procedures import Finding
@@ -35,14 +35,32 @@ def register(subparsers: Any) -> None:
     cat = subparsers.add_parser(
         "catalogue",
         help="báo cáo chất lượng danh mục / data-quality report of the bundled catalogue",
-        description="Report every structured/description disagreement and every refused "
-        "processing time of the bundled catalogue, per publishing body and field.",
+        description="Báo cáo mọi chỗ cột thời hạn và mô tả khác nhau, mọi thời hạn tthc từ chối "
+        "đọc, theo cơ quan công bố và lĩnh vực. / Report every structured/description "
+        "disagreement and every refused processing time of the bundled catalogue, per "
+        "publishing body and field.",
     )
     sub = cat.add_subparsers(dest="catalogue_command", metavar="ACTION", required=True)
-    lint = sub.add_parser("lint", help="disagreements and refusals; exit 1 when there are any")
-    lint.add_argument("--csv", metavar="FILE", help="write every finding as CSV to FILE ('-')")
-    lint.add_argument("--json", action="store_true", help="print the summary and findings as JSON")
-    lint.add_argument("--publisher", help="only this publishing body (e.g. bo-tu-phap)")
+    lint = sub.add_parser(
+        "lint",
+        help="khác nhau và từ chối; mã thoát 1 khi có / disagreements and refusals; exit 1 when "
+        "there are any",
+        description="Liệt kê các phát hiện và tóm tắt; mã thoát 1 khi có phát hiện. / List the "
+        "findings and their summary; exit 1 when there are any.",
+    )
+    lint.add_argument(
+        "--csv",
+        metavar="FILE",
+        help="ghi tệp CSV / write every finding as CSV to FILE ('-': stdout)",
+    )
+    lint.add_argument(
+        "--json",
+        action="store_true",
+        help="in dạng JSON / print the summary and findings as JSON",
+    )
+    lint.add_argument(
+        "--publisher", help="chỉ cơ quan này / only this publishing body (e.g. bo-tu-phap)"
+    )
     lint.set_defaults(func=guarded(_lint))
 
 
@@ -75,22 +93,48 @@ def _csv_text(findings: tuple[Finding, ...]) -> str:
     return out.getvalue()
 
 
+#: The kinds of finding, in Vietnamese (the JSON and CSV keep the values).
+_KINDS = {"disagreement": "khác nhau", "refusal": "từ chối"}
+
+
+def _body(slug: str) -> str:
+    """The publishing body by its name ("Bộ Tư pháp"), not the portal's folder ("bo-tu-phap")."""
+    from tthc.procedures._national import PUBLISHERS  # noqa: PLC0415 - a small table
+
+    return "(tthc biên soạn / curated)" if slug == "(curated)" else PUBLISHERS.get(slug, slug)
+
+
+def _reason(reason: str) -> str:
+    """A refusal reason with its Vietnamese label: "missing_unit (structured)" → "số … (…)"."""
+    from tthc.cli._procedure import _REFUSALS  # noqa: PLC0415 - one table of labels
+
+    label = _REFUSALS.get(reason.split(" ", 1)[0])
+    return f"{label} — {reason}" if label else reason
+
+
 def _print_summary(summary: dict[str, Any]) -> None:
-    print(f"{'publisher':<22}{'disagreement':>14}{'refusal':>10}")
+    header = "Cơ quan công bố / publisher"
+    print(f"{header:<34}{'khác nhau / disagreement':>26}{'từ chối / refusal':>19}")
     for body, counts in summary["by_publisher"].items():
-        print(f"{body:<22}{counts.get('disagreement', 0):>14}{counts.get('refusal', 0):>10}")
+        print(f"{_body(body):<34}{counts.get('disagreement', 0):>26}{counts.get('refusal', 0):>19}")
     print("Lĩnh vực nhiều vấn đề nhất (fields with most findings):")
     for row in summary["by_field"][:10]:
-        print(f"  {row['count']:>5}  {row['kind']:<13} {row['publisher']}: {row['field']}")
+        kind = _KINDS.get(row["kind"], row["kind"])
+        print(f"  {row['count']:>5}  {kind:<10} {_body(row['publisher'])}: {row['field']}")
     print("Lý do từ chối (refusal reasons):")
     for reason, count in list(summary["refusal_reasons"].items())[:10]:
-        print(f"  {count:>5}  {reason}")
+        print(f"  {count:>5}  {_reason(reason)}")
     print(f"{summary['findings']} phát hiện / findings")
 
 
 def _lint(args: argparse.Namespace) -> int:
     from tthc.procedures import lint_catalog, load_catalog  # noqa: PLC0415 - keep --help fast
 
+    if args.json and args.csv == "-":  # one document on standard output, never two
+        return usage_error(
+            "--json and --csv - both print on standard output: write the CSV to a file "
+            "(--csv FILE) or drop one of them"
+        )
     catalog = load_catalog()
     codes = [p.code for p in catalog.search(publisher=args.publisher)] if args.publisher else None
     # Every record of every source: the curated ones and the portal's (what the bodies publish).

@@ -12,10 +12,20 @@ A ``--accepted`` value without a UTC offset is read as Vietnam time (UTC+7).
 from __future__ import annotations
 
 import argparse
-from typing import Any
+import datetime as _dt
+from typing import TYPE_CHECKING, Any
 
-from tthc.cli._common import dump_json, guarded, parse_instant_arg
-from tthc.errors import CaseRequired, InputTypeError
+from tthc.cli._common import (
+    day_json,
+    dump_json,
+    guarded,
+    parse_instant_arg,
+    resolve_procedure_arg,
+)
+from tthc.errors import CaseRequired, InputTypeError, ProcessingTimeParseError, TthcError
+
+if TYPE_CHECKING:
+    from tthc.deadlines import Deadline, ProcessingTime
 
 __all__: list[str] = []  # private module: `register` is called by tthc.cli
 
@@ -26,80 +36,135 @@ def register(subparsers: Any) -> None:
         "deadline",
         help="hạn giải quyết hồ sơ / due date (ngày hẹn trả) of a dossier",
         description=(
-            "Compute the due date of a dossier accepted at --accepted with the processing time "
-            "--time (Vietnamese wording, e.g. '05 ngày làm việc'). A --accepted value without "
-            "a UTC offset is read as Vietnam time (UTC+7)."
+            "Tính ngày hẹn trả của hồ sơ tiếp nhận lúc --accepted với thời hạn giải quyết --time "
+            "(như văn bản ghi, ví dụ '05 ngày làm việc') hoặc của thủ tục --procedure. / Compute "
+            "the due date of a dossier accepted at --accepted with the processing time --time "
+            "(Vietnamese wording, e.g. '05 ngày làm việc') or the one of --procedure. A "
+            "--accepted value without a UTC offset is read as Vietnam time (UTC+7)."
         ),
     )
     parser.add_argument(
         "--accepted",
         required=True,
-        help="acceptance time, ISO 8601: '2026-04-29 10:00' (Vietnam time) or with an offset",
+        metavar='"DATE HH:MM"',
+        help="thời điểm tiếp nhận, ngày và giờ / acceptance date and time: '29/04/2026 10:00' "
+        "or '2026-04-29 10:00' (Vietnam time), or with an offset '2026-04-29T10:00+07:00'",
     )
     source = parser.add_mutually_exclusive_group(required=True)
     source.add_argument(
         "--time",
         dest="time_text",
-        help="processing time as written, e.g. '05 ngày làm việc', '10 ngày', 'trong ngày'",
+        metavar="TEXT",
+        help="thời hạn giải quyết như văn bản ghi / processing time as written, e.g. "
+        "'05 ngày làm việc', '10 ngày', 'trong ngày' ('5 ngay lam viec' without diacritics "
+        "where unambiguous)",
     )
     source.add_argument(
         "--procedure",
-        metavar="CODE",
-        help="national procedure code (e.g. 1.001193): take the processing time from the "
-        "bundled catalogue",
+        metavar="CODE|NAME",
+        help="thủ tục trong danh mục / procedure of the bundled catalogue, by code (1.001193) "
+        "or name ('đăng ký khai sinh'): its published processing time",
     )
     parser.add_argument(
         "--channel",
-        help="filing channel: with --procedure, as published (default 'Trực tiếp'; "
-        "'Trực tuyến', 'Dịch vụ bưu chính'); with --time, the channel whose time applies "
-        "when the text gives one per channel",
+        help="kênh nộp hồ sơ / filing channel: with --procedure, as published (default "
+        "'Trực tiếp'; 'Trực tuyến', 'Dịch vụ bưu chính'); with --time, the channel whose "
+        "time applies when the text gives one per channel",
     )
     parser.add_argument(
         "--case",
-        help="the case that applies, in words of its label, when the processing time has "
-        "several cases with no default (trường hợp)",
+        metavar="WORDS",
+        help="trường hợp áp dụng / the case that applies, in words of its label (accents "
+        "optional), when the processing time has several cases with no default",
     )
-    parser.add_argument("--json", action="store_true", help="print JSON instead of text")
+    parser.add_argument("--json", action="store_true", help="in dạng JSON / print JSON")
     parser.set_defaults(func=guarded(_deadline))
 
 
-def _procedure_time(code: str, channel: str) -> tuple[str, str]:
-    """Return a label and the processing-time text of ``code`` for ``channel``.
+def _procedure_time(code: str, channel: str, case: str | None) -> tuple[str, str, bool]:
+    """Return a label, the processing-time text of ``code`` and whether ``case`` chose the row.
 
-    The channel's own text is used when tthc can read it; portals often publish only a bare
-    number there (unit unknown, refused by the parser), and then the procedure-wide text of the
-    record applies to every channel. The label says which text was used.
+    [`Procedure.timed_rule`][tthc.procedures.Procedure.timed_rule] chooses: the channel's own text when tthc can
+    read it, else the procedure-wide text (portals often publish only a bare number per
+    channel). The label says which text was used.
     """
-    from tthc.errors import ProcessingTimeParseError  # noqa: PLC0415
     from tthc.procedures import load_catalog  # noqa: PLC0415 - keep `tthc --help` fast
 
     procedure = load_catalog()[code]
-    published = sorted({rule.channel for rule in procedure.processing_rules if rule.channel})
-    own = procedure.rules_for(channel)
-    if published and not own:
+    try:
+        rule, used = procedure.timed_rule(channel), False
+    except CaseRequired:  # before its base class ProcessingTimeParseError
+        if case is None:
+            raise
+        rule, used = procedure.timed_rule(channel, case), True
+    except ProcessingTimeParseError as err:
+        if err.context.get("reason") == "unreadable":
+            raise _unreadable(err, code) from None
+        if err.context.get("reason") != "unknown_channel":
+            raise
         raise InputTypeError(
             f"Kênh nộp hồ sơ (filing channel) {channel!r} is not published for {code}",
-            hint=f"choose --channel among {published}",
+            hint="choose --channel among " + ", ".join(f"'{c}'" for c in err.context["channels"]),
             argument="--channel",
-        )
-    general = [r for r in procedure.processing_rules if r.channel is None and r.parsed]
-    readable = [r for r in own if r.parsed] or general
-    if not readable:
-        reasons = sorted(
-            {r.parse_error_reason or "unreadable" for r in own or procedure.processing_rules}
-        )
-        raise ProcessingTimeParseError(
-            f"Thời hạn giải quyết (processing time) of {code} is not published in a form tthc "
-            f"can read; reasons: {', '.join(reasons) or 'no processing time published'}",
-            hint="pass --time with the processing time text",
-            procedure=code,
-            channel=channel,
-            reasons=reasons,
-        )
-    rule = readable[0]
+        ) from None
     where = rule.channel or "mọi kênh / all channels"
     label = f"Thủ tục (procedure): {procedure.name_vi} [{procedure.code}] — {where}: {rule.text}"
-    return label, rule.text
+    return label, rule.text, used
+
+
+def _unreadable(err: ProcessingTimeParseError, code: str) -> ProcessingTimeParseError:
+    """The refusal of a catalogue time tthc cannot read, its reasons labelled in Vietnamese."""
+    from tthc.cli._procedure import _REFUSALS  # noqa: PLC0415 - one table of labels
+
+    reasons = [str(r) for r in err.context.get("reasons", ())]
+    labelled = "; ".join(f"{_REFUSALS[r]} ({r})" if r in _REFUSALS else r for r in reasons)
+    return ProcessingTimeParseError(
+        f"Thời hạn giải quyết (processing time) of {code} is not published in a form tthc can "
+        f"read; lý do / reasons: {labelled or 'không công bố thời hạn / none published'}",
+        hint=f"tthc procedure show {code} prints the published text; give the time that "
+        'applies with --time TEXT, e.g. --time "5 ngày làm việc"',
+        **err.context,
+    )
+
+
+def _deadline_json(deadline: Deadline) -> dict[str, Any]:
+    """Return ``Deadline.to_dict()`` in the CLI's one JSON shape (``tthc schema deadline``).
+
+    A list of references is ``legal_refs``; a skipped day has the shape of ``tthc calendar``'s
+    days; ``then`` (the durations of the later steps of a sequence) and ``parts`` are always
+    present.
+    """
+    data = deadline.to_dict()
+    data["skipped"] = [day_json(info) for info in deadline.skipped]
+    data["then"] = [step.to_dict() for step in deadline.then]
+    data["parts"] = list(deadline.parts)
+    return data
+
+
+def _check_channel(accepted: _dt.datetime, time: ProcessingTime, case: str | None) -> None:
+    """Refuse ``--channel`` with a ``--time`` whose limit is the same for every channel.
+
+    The channel is honoured when the text gives one time per channel; otherwise it would be
+    ignored, and an option is never ignored silently.
+    """
+    from tthc.deadlines import CaseKind, compute_deadline  # noqa: PLC0415
+
+    if any(c.kind is CaseKind.CHANNEL for c in time.cases):
+        return
+    try:
+        compute_deadline(accepted, time, case=case)
+    except CaseRequired as err:
+        if err.context.get("reason") == "channel_required":
+            return
+    except TthcError:
+        return  # the computation with the channel reports it
+    raise InputTypeError(
+        "Kênh nộp hồ sơ (filing channel): --channel does not apply, the processing time "
+        f"{time.source!r} is the same for every channel",
+        hint="drop --channel, or give --procedure CODE --channel C to use the time the "
+        "catalogue publishes for that channel",
+        argument="--channel",
+    )
 
 
 def _deadline(args: argparse.Namespace) -> int:
@@ -108,16 +173,20 @@ def _deadline(args: argparse.Namespace) -> int:
     accepted = parse_instant_arg(
         args.accepted, "--accepted", "Thời điểm tiếp nhận (acceptance time)"
     )
-    label, channel = None, None
-    if args.procedure is not None:
-        channel = args.channel or "Trực tiếp"
-        label, text = _procedure_time(args.procedure, channel)
-    else:
-        text, channel = args.time_text, args.channel
+    label, channel, case = None, None, args.case
     try:
-        deadline = compute_deadline(
-            accepted, parse_processing_time(text), case=args.case, channel=channel
-        )
+        if args.procedure is not None:
+            args.procedure = resolve_procedure_arg(args.procedure, "--procedure")
+            channel = args.channel or "Trực tiếp"
+            label, text, row_chosen = _procedure_time(args.procedure, channel, case)
+        else:
+            text, channel, row_chosen = args.time_text, args.channel, False
+        time = parse_processing_time(text)
+        if row_chosen and not time.cases:
+            case = None  # --case chose the record's row; the row's text has no cases of its own
+        if args.procedure is None and channel is not None:
+            _check_channel(accepted, time, case)
+        deadline = compute_deadline(accepted, time, case=case, channel=channel)
     except CaseRequired as err:  # name the options, not the Python arguments
         what = "--channel" if err.context.get("reason") == "channel_required" else "--case"
         raise CaseRequired(
@@ -126,11 +195,8 @@ def _deadline(args: argparse.Namespace) -> int:
             **err.context,
         ) from None
     if args.json:
-        # The deadline's own JSON shape (Deadline.to_dict): legal bases as citation strings.
-        data = deadline.to_dict()
-        if args.procedure is not None:
-            data = {"procedure": args.procedure, "processing_time_text": text, **data}
-        print(dump_json(data))
+        data = {"procedure": args.procedure, "processing_time_text": text}
+        print(dump_json({**data, **_deadline_json(deadline)}))
         return 0
     if label is not None:
         print(label)

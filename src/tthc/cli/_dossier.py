@@ -20,7 +20,7 @@ import datetime as _dt
 from typing import TYPE_CHECKING, Any
 
 from tthc._data import read_source
-from tthc._time import VN_TZ
+from tthc._time import VN_TZ, format_date, format_instant
 from tthc.cli._common import dump_json, guarded, parse_instant_arg, ref_json
 from tthc.deadlines import Timeliness
 from tthc.errors import DataFileError
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 __all__: list[str] = []  # private module: `register` is called by tthc.cli
 
 _WHAT = "Tệp hồ sơ (dossier file)"
-_HINT = "pass the path of a JSON file written by tthc.serde.to_json(dossier)"
+_HINT = "give the path of a dossier JSON file, as the tthc library saves it (serde.to_json)"
 
 
 def register(subparsers: Any) -> None:
@@ -40,37 +40,48 @@ def register(subparsers: Any) -> None:
         "dossier",
         help="xem hồ sơ và bản ghi đồng bộ Cổng DVCQG / status, due date and portal records of a saved dossier",
         description=(
-            "Read a dossier saved as JSON (tthc.serde.to_json) and show its status, due date, "
-            "deadline history, timeline and timeliness, or the national portal status records."
+            "Đọc hồ sơ đã lưu dạng JSON và in trạng thái, hạn trả, lịch sử hạn, diễn biến, tình "
+            "trạng đúng hạn, hoặc bản ghi đồng bộ Cổng DVCQG. / Read a dossier saved as JSON "
+            "(tthc.serde.to_json) and show its status, due date, deadline history, timeline and "
+            "timeliness, or the national portal status records."
         ),
     )
     commands = parser.add_subparsers(dest="dossier_command", metavar="SUBCOMMAND", required=True)
     show = commands.add_parser(
         "show",
-        help="status, due date, deadline history, timeline, timeliness; exit 1 when late",
+        help="trạng thái, hạn trả, diễn biến; mã thoát 1 khi quá hạn / status, due date, "
+        "deadline history, timeline, timeliness; exit 1 when late",
         description=(
+            "Xem hồ sơ tại một thời điểm (mặc định: sự kiện cuối); mã thoát 1 khi quá hạn. / "
             "Show a saved dossier as of an instant (default: its last event). Exit 1 when it is "
             "late (quá hạn) or overdue at that instant, 0 otherwise."
         ),
     )
-    show.add_argument("file", metavar="FILE.json", help="the dossier, as written by to_json")
+    show.add_argument(
+        "file", metavar="FILE.json", help="tệp hồ sơ / the dossier, as saved by to_json"
+    )
     show.add_argument(
         "--as-of",
         dest="as_of",
-        help="report instant, ISO 8601: '2026-04-30 17:00' (Vietnam time) or with an offset",
+        metavar='"DATE HH:MM"',
+        help="thời điểm xét, ngày và giờ / report date and time: '30/04/2026 17:00' or "
+        "'2026-04-30 17:00' (Vietnam time), or with an offset",
     )
-    show.add_argument("--json", action="store_true", help="print JSON instead of text")
+    show.add_argument("--json", action="store_true", help="in dạng JSON / print JSON")
     show.set_defaults(func=guarded(_show))
     portal = commands.add_parser(
         "portal",
-        help="national portal status records (one per event)",
+        help="bản ghi trạng thái gửi Cổng DVCQG / national portal status records (one per event)",
         description=(
-            "Print the status-change records sent to the national portal (TrangThaiHoSo 1-10, "
-            "NgayHenTra, DanhSachHoSoBoSung ...), one per event, oldest first."
+            "In các bản ghi thay đổi trạng thái gửi Cổng Dịch vụ công quốc gia, mỗi sự kiện một "
+            "bản ghi. / Print the status-change records sent to the national portal "
+            "(TrangThaiHoSo 1-10, NgayHenTra, DanhSachHoSoBoSung ...), one per event, oldest first."
         ),
     )
-    portal.add_argument("file", metavar="FILE.json", help="the dossier, as written by to_json")
-    portal.add_argument("--json", action="store_true", help="print JSON instead of text")
+    portal.add_argument(
+        "file", metavar="FILE.json", help="tệp hồ sơ / the dossier, as saved by to_json"
+    )
+    portal.add_argument("--json", action="store_true", help="in dạng JSON / print JSON")
     portal.set_defaults(func=guarded(_portal))
 
 
@@ -162,41 +173,53 @@ def _summary(dossier: Dossier, as_of: _dt.datetime | None) -> dict[str, Any]:
     }
 
 
-def _hours(seconds: float | None) -> str:
-    if seconds is None:
-        return "…"
-    return f"{seconds / 3600:.1f} h"
+def _duration_text(span: _dt.timedelta | None) -> str:
+    from tthc.formatting import decimal_vi  # noqa: PLC0415 - keep `tthc --help` fast
+
+    return "…" if span is None else f"{decimal_vi(span.total_seconds() / 3600, 1)} giờ"
 
 
-def _print_show(data: dict[str, Any]) -> None:
-    print(f"Hồ sơ (dossier) {data['code']} — thủ tục (procedure) {data['procedure_code']}")
-    print(f"Kênh (channel): {data['channel']}; tiếp nhận (reception): {data['reception_unit']}")
-    print(f"Thời điểm xét (as of): {data['as_of'] or '—'} ({data['as_of_source']})")
-    code = data["portal_code"]
-    print(
-        f"Trạng thái (status): {data['status_vi']} ({data['status_en']})"
-        + (f" — mã cổng quốc gia (portal code) {code}" if code is not None else "")
-    )
-    print(f"Hạn trả (due): {data['due_date'] or '—'} ({data['due_at'] or 'not accepted yet'})")
-    if data["timeliness"] is not None:
-        print(f"Tình trạng (timeliness): {data['timeliness_vi']} ({data['timeliness']})")
-    print("Lịch sử hạn (deadline history):")
-    for r in data["deadline_history"]:
-        previous = f"{r['previous_due_date']} → " if r["previous_due_date"] else ""
-        basis = r["legal_ref"]["citation"] if r["legal_ref"] else ""
-        print(f"  #{r['event_index']} {r['kind']}: {previous}{r['due_date']} — {r['reason']}")
-        if basis:
-            print(f"      căn cứ (legal basis): {basis}")
-    print("Diễn biến (timeline):")
-    for e in data["timeline"]:
-        print(
-            f"  #{e['event_index']} {e['start']} {e['event']} ({e['actor']['unit']}) → "
-            f"{e['status_vi']} [{_hours(e['duration_seconds'])}]"
+def _show_lines(dossier: Dossier, as_of: _dt.datetime | None) -> list[str]:
+    """The text for people: Vietnamese labels, weekday dates, decimal commas (issue 21)."""
+    report = as_of if as_of is not None else (dossier.events[-1].at if dossier.events else None)
+    view = dossier if report is None else dossier.as_of(report)
+    deadline = view.deadline
+    timeliness = None if report is None else view.timeliness(report)
+    source = "theo --as-of" if as_of is not None else "sự kiện cuối / last event"
+    code = view.status.portal_code
+    lines = [
+        f"Hồ sơ (dossier) {dossier.code} — thủ tục (procedure) {dossier.procedure_code}",
+        f"Kênh (channel): {dossier.channel.name_vi}; tiếp nhận (reception): "
+        f"{dossier.reception_unit}",
+        f"Thời điểm xét (as of): {_instant(report)} ({source})",
+        f"Trạng thái (status): {view.status.name_vi}"
+        + (f" — mã Cổng DVCQG (portal code) {code}" if code is not None else ""),
+        "Hạn trả (due): "
+        + (_instant(deadline.due_at) if deadline else "— (chưa tiếp nhận / not accepted yet)"),
+    ]
+    if timeliness is not None:
+        lines.append(f"Tình trạng (timeliness): {timeliness.name_vi}")
+    lines.append("Lịch sử hạn (deadline history):")
+    for r in view.deadline_history():
+        previous = f"{format_date(r.previous_due_date)} → " if r.previous_due_date else ""
+        lines.append(
+            f"  #{r.event_index} {r.kind.name_vi}: {previous}{format_date(r.due_date)} — {r.reason}"
         )
-    if data["breaches"]:
-        print("Vi phạm (breaches):")
-        for b in data["breaches"]:
-            print(f"  #{b['event_index']} {b['code']}: {b['message']}")
+        lines.append(f"      căn cứ (legal basis): {r.legal_ref.cite()}")
+    lines.append("Diễn biến (timeline):")
+    lines.extend(
+        f"  #{e.event_index} {_instant(e.start)} {e.event.name_vi} ({e.actor.unit}) → "
+        f"{e.status.name_vi} [{_duration_text(e.duration)}]"
+        for e in view.timeline(report)
+    )
+    if view.breaches:
+        lines.append("Vi phạm (breaches):")
+        lines.extend(f"  #{b.event_index} {b.code}: {b.message}" for b in view.breaches)
+    return lines
+
+
+def _instant(at: _dt.datetime | None) -> str:
+    return "—" if at is None else format_instant(at)
 
 
 def _show(args: argparse.Namespace) -> int:
@@ -205,11 +228,12 @@ def _show(args: argparse.Namespace) -> int:
         if args.as_of is None
         else parse_instant_arg(args.as_of, "--as-of", "Thời điểm báo cáo (report instant)")
     )
-    data = _summary(_load(args.file), as_of)
+    dossier = _load(args.file)
+    data = _summary(dossier, as_of)
     if args.json:
         print(dump_json(data))
     else:
-        _print_show(data)
+        print("\n".join(_show_lines(dossier, as_of)))
     return 1 if data["timeliness"] in _PROBLEMS else 0
 
 

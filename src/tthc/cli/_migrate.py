@@ -6,7 +6,7 @@ Example::
     tthc migrate codes dan_cu.csv --column ma_xa --on 2025-06-30 --json
 
 Every row of FILE.csv keeps its columns; ``-o`` writes them with the result columns of
-:data:`tthc.migrate.RESULT_COLUMNS` added (``new_code``, ``status``, ``candidates``, ``clause``,
+[`tthc.migrate.RESULT_COLUMNS`][tthc.migrate.RESULT_COLUMNS] added (``new_code``, ``status``, ``candidates``, ``clause``,
 ...). ``--report`` writes the rows a person must look at (split, ambiguous, unknown) as CSV, or
 as XLSX when the name ends in ``.xlsx`` (needs openpyxl). The summary goes to standard output,
 as text or, with ``--json``, as JSON. Exit status 0 when every row has one new unit, 1 when some
@@ -21,11 +21,11 @@ import io
 from typing import TYPE_CHECKING, Any
 
 from tthc._data import read_csv
-from tthc.cli._common import dump_json, guarded, parse_date_arg
+from tthc.cli._common import dump_json, guarded, parse_date_arg, ref_json
 from tthc.errors import DataFileError
 
 if TYPE_CHECKING:
-    from tthc.migrate import MigrationReport
+    from tthc.migrate import MigratedRow, MigrationReport
 
 __all__: list[str] = []  # private module: `register` is called by tthc.cli
 
@@ -38,8 +38,10 @@ def register(subparsers: Any) -> None:
         "migrate",
         help="chuyển đổi địa chỉ, mã đơn vị cũ sang đơn vị mới / migrate old addresses and codes",
         description=(
-            "Convert a CSV column of old addresses or old unit codes to the 2025 units, with "
-            "every candidate of a split commune and the clause; nothing is picked silently."
+            "Chuyển một cột địa chỉ cũ hoặc mã đơn vị cũ của tệp CSV sang đơn vị từ 1/7/2025, "
+            "kèm mọi đơn vị có thể của xã bị chia và điều khoản; không tự chọn. / Convert a CSV "
+            "column of old addresses or old unit codes to the 2025 units, with every candidate "
+            "of a split commune and the clause; nothing is picked silently."
         ),
     )
     commands = parser.add_subparsers(dest="migrate_command", metavar="SUBCOMMAND", required=True)
@@ -50,18 +52,36 @@ def register(subparsers: Any) -> None:
         sub = commands.add_parser(
             kind,
             help=text,
-            description=f"Migrate the column of {kind} of FILE.csv to the 2025 units.",
+            description=f"Chuyển cột {text.split(' / ')[0]} của FILE.csv sang đơn vị từ "
+            f"1/7/2025. / Migrate the column of {kind} of FILE.csv to the 2025 units.",
         )
-        sub.add_argument("file", metavar="FILE.csv", help="UTF-8 CSV with a header row")
-        sub.add_argument("--column", required=True, help=f"the column to convert, e.g. {example}")
         sub.add_argument(
-            "--on", help="date the records were made, YYYY-MM-DD (default: 2025-06-30)"
+            "file",
+            metavar="FILE.csv",
+            help="tệp CSV UTF-8 có dòng tiêu đề / UTF-8 CSV with a header row",
         )
-        sub.add_argument("-o", "--output", help="write FILE.csv with the result columns added")
         sub.add_argument(
-            "--report", help="write the rows to review: CSV, or XLSX if the name ends in .xlsx"
+            "--column",
+            required=True,
+            help=f"cột cần chuyển / the column to convert, e.g. {example}",
         )
-        sub.add_argument("--json", action="store_true", help="print the summary as JSON")
+        sub.add_argument(
+            "--on",
+            metavar="DATE",
+            help="ngày lập bản ghi / date the records were made, DD/MM/YYYY or YYYY-MM-DD "
+            "(default: 30/06/2025)",
+        )
+        sub.add_argument(
+            "-o", "--output", help="tệp kết quả / write FILE.csv with the result columns added"
+        )
+        sub.add_argument(
+            "--report",
+            help="các dòng cần xem lại / write the rows to review: CSV, or XLSX if the name ends "
+            "in .xlsx",
+        )
+        sub.add_argument(
+            "--json", action="store_true", help="in dạng JSON / print the summary as JSON"
+        )
         sub.set_defaults(func=guarded(_migrate), migrate_kind=kind)
 
 
@@ -119,5 +139,30 @@ def _summary_json(report: MigrationReport) -> dict[str, Any]:
         "on": report.on.isoformat(),
         "rows": len(report.rows),
         "counts": report.counts,
-        "to_review": report.records(),
+        "to_review": [_review_json(number, row) for number, row in report.to_review],
+    }
+
+
+def _review_json(number: int, row: MigratedRow) -> dict[str, Any]:
+    """A row to review: candidates as a list, each with the clause as a legal reference."""
+    from tthc.units import successors  # noqa: PLC0415
+
+    refs: dict[str, Any] = {}
+    if row.old_code is not None and row.status.value == "split":
+        refs = {s.new.code: ref_json(s.legal_basis) for s in successors(row.old_code)}
+    names = (*row.candidate_names, *([""] * len(row.candidates)))
+    return {
+        "row": number,
+        "source": row.source,
+        "status": row.status.value,
+        "candidates": [
+            {"code": code, "name": name, "legal_ref": refs.get(code)}
+            for code, name in zip(row.candidates, names, strict=False)
+        ],
+        "old_code": row.old_code,
+        "old_name": row.old_name,
+        "new_code": row.new_code,
+        "new_name": row.new_name,
+        "street": row.street,
+        "note": row.note,
     }

@@ -19,7 +19,7 @@ import io
 from typing import TYPE_CHECKING, Any
 
 from tthc._data import parse_csv, read_source
-from tthc.cli._common import dump_json, guarded
+from tthc.cli._common import dump_json, guarded, usage_error
 from tthc.errors import DataFileError, ReportError, TthcError, UnknownProcedure
 
 if TYPE_CHECKING:
@@ -31,42 +31,64 @@ __all__: list[str] = []  # private module: `register` is called by tthc.cli
 _WHAT = "Tệp hồ sơ (dossier file)"
 
 
+_PERIOD_HELP = "kỳ báo cáo / period: 2026-09 (month), 2026-Q3, 2026-H1 or 2026"
+
+
 def register(subparsers: Any) -> None:
     """Add the ``report`` subcommand (``period``, ``07a``) to an argparse ``subparsers``."""
     parser = subparsers.add_parser(
         "report",
         help="báo cáo TT 09/2026/TT-BTP / the TT 09/2026 statistical reports (Biểu 07a)",
-        description="Reporting periods and Biểu 07a/BTP/KSTT of Thông tư 09/2026/TT-BTP.",
+        description="Kỳ báo cáo và Biểu 07a/BTP/KSTT của Thông tư 09/2026/TT-BTP. / Reporting "
+        "periods and form 07a/BTP/KSTT of Thông tư 09/2026/TT-BTP.",
     )
     commands = parser.add_subparsers(dest="report_command", metavar="SUBCOMMAND", required=True)
     period = commands.add_parser(
         "period",
         help="kỳ báo cáo và ngày chốt số liệu / the dates a reporting period covers",
-        description="Print the dates a period covers (15th of the previous month to the 14th).",
+        description="In các ngày của kỳ báo cáo (ngày 15 tháng trước đến ngày 14). / Print the "
+        "dates a period covers (15th of the previous month to the 14th).",
     )
-    period.add_argument("period", help="2026-09 (month), 2026-Q3, 2026-H1 or 2026")
-    period.add_argument("--json", action="store_true", help="print JSON instead of text")
+    period.add_argument("period", metavar="PERIOD", help=_PERIOD_HELP)
+    period.add_argument("--json", action="store_true", help="in dạng JSON / print JSON")
     period.set_defaults(func=guarded(_period))
     form = commands.add_parser(
         "07a",
         help="Biểu 07a/BTP/KSTT từ hồ sơ / form 07a from saved dossiers",
-        description="Fill Biểu 07a/BTP/KSTT for a period from dossiers saved with to_json.",
+        description="Lập Biểu 07a/BTP/KSTT của một kỳ từ hồ sơ đã lưu. / Fill form "
+        "07a/BTP/KSTT for a period from dossiers saved with to_json.",
     )
-    form.add_argument("files", nargs="+", metavar="FILE", help="dossier .json or .jsonl files")
-    form.add_argument("--period", required=True, help="2026-09, 2026-Q3, 2026-H1 or 2026")
-    form.add_argument("--fields", metavar="FIELDS.csv", help="CSV procedure_code,field")
+    form.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="tệp hồ sơ / dossier files, .json (one dossier) or .jsonl (one per line)",
+    )
+    form.add_argument("--period", required=True, metavar="PERIOD", help=_PERIOD_HELP)
+    form.add_argument(
+        "--fields",
+        metavar="FIELDS.csv",
+        help="lĩnh vực của thủ tục / field of each procedure, CSV procedure_code,field",
+    )
     form.add_argument(
         "--online-as",
         choices=("full", "partial"),
-        help="count every online dossier as fully (toàn trình) or partly online; without it, "
-        "an online dossier is refused (the form counts them apart)",
+        help="cách tính hồ sơ trực tuyến / count every dossier filed online without its kind "
+        "(channel 'online') as fully "
+        "(toàn trình) or partly online; dossiers recorded as online_full or online_partial are "
+        "counted as recorded; without it, an 'online' dossier is refused (the form counts the "
+        "two kinds apart)",
     )
-    form.add_argument("--reporter", default="…", help="Đơn vị báo cáo (reporting body)")
-    form.add_argument("--recipient", default="…", help="Đơn vị nhận báo cáo (receiving body)")
-    form.add_argument("--xlsx", metavar="OUT.xlsx", help="also write the form as XLSX")
-    form.add_argument("--html", metavar="OUT.html", help="also write the form as HTML")
-    form.add_argument("--csv", action="store_true", help="print CSV instead of text")
-    form.add_argument("--json", action="store_true", help="print JSON instead of text")
+    form.add_argument("--reporter", default="…", help="Đơn vị báo cáo / reporting body")
+    form.add_argument("--recipient", default="…", help="Đơn vị nhận báo cáo / receiving body")
+    form.add_argument(
+        "--xlsx", metavar="OUT.xlsx", help="ghi thêm tệp Excel / also write the form as XLSX"
+    )
+    form.add_argument(
+        "--html", metavar="OUT.html", help="ghi thêm tệp HTML / also write the form as HTML"
+    )
+    form.add_argument("--csv", action="store_true", help="in dạng CSV / print CSV")
+    form.add_argument("--json", action="store_true", help="in dạng JSON / print JSON")
     form.set_defaults(func=guarded(_form_07a))
 
 
@@ -124,6 +146,8 @@ def _fields(path: str | None) -> dict[str, str] | None:
 def _form_07a(args: argparse.Namespace) -> int:
     from tthc.reports import form_07a, parse_period, to_html, write_xlsx  # noqa: PLC0415
 
+    if args.json and args.csv:  # one document on standard output, never two
+        return usage_error("--csv and --json both print the form: choose one of them")
     period = parse_period(args.period)
     online = None if args.online_as is None else (lambda _d: args.online_as == "full")
     fields = _fields(args.fields)
@@ -135,7 +159,10 @@ def _form_07a(args: argparse.Namespace) -> int:
         ) from None
     except ReportError as err:
         hint = (
-            "give --online-as full or --online-as partial" if "dossier" in err.context else err.hint
+            "record the channel as online_full or online_partial in the dossier files, or give "
+            "--online-as full or --online-as partial"
+            if err.context.get("reason") == "online_kind_unknown"
+            else err.hint
         )
         raise ReportError(err.message, hint=hint, **err.context) from None
     if args.xlsx:

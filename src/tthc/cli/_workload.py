@@ -10,7 +10,7 @@ import sys
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from tthc.cli._common import dump_json, guarded, ref_json
+from tthc.cli._common import EXIT_BAD_INPUT, dump_json, guarded, ref_json
 from tthc.errors import InputTypeError
 
 if TYPE_CHECKING:
@@ -27,63 +27,142 @@ def register(subparsers: Any) -> None:
     workload = subparsers.add_parser(
         "workload",
         help="nhân lực và quầy tiếp nhận theo số hồ sơ / staff and counters from dossier volume",
-        description="Staffing and reception capacity from dossier counts.",
+        description="Nhân lực và năng lực tiếp nhận từ số hồ sơ. / Staffing and reception "
+        "capacity from dossier counts.",
     )
     actions = workload.add_subparsers(dest="workload_action", metavar="ACTION")
-    workload.set_defaults(func=lambda _args: _usage(workload))
+    workload.set_defaults(func=_no_action)
     plan = actions.add_parser(
         "plan",
         help="kế hoạch nhân lực theo đơn vị / staff plan per unit",
-        description="Print, per unit: dossiers, staff-hours needed, capacity of one staff "
+        description="In theo từng đơn vị: số hồ sơ, giờ công cần, khả năng của một người, số "
+        "người cần theo vai trò, số quầy (Erlang C), thay đổi sau 1/7/2025; mỗi giả định kèm "
+        "nguồn. / Print, per unit: dossiers, staff-hours needed, capacity of one staff "
         "member, full-time equivalents needed per role, reception counters needed (Erlang C), "
         "and the change in monthly volume across the 1/7/2025 reorganisation. Every assumption "
         "is printed with its source.",
     )
-    plan.add_argument("dossiers", help="CSV: unit_code, procedure_code, month (YYYY-MM), count")
+    _add_plan_options(plan)
+    plan.set_defaults(func=guarded(_plan))
+
+
+def _add_plan_options(plan: argparse.ArgumentParser) -> None:
+    """Add the arguments and options of ``workload plan``."""
+    plan.add_argument(
+        "dossiers",
+        metavar="DOSSIERS.csv",
+        help="số hồ sơ / dossier counts, CSV: unit_code, procedure_code, month (YYYY-MM), count",
+    )
     plan.add_argument(
         "--unit-kind",
         metavar="KIND",
-        help="keep only units of this kind: commune, province, xã, phường, đặc khu",
+        help="chỉ giữ đơn vị loại này / keep only units of this kind: commune, province, xã, "
+        "phường, đặc khu, tỉnh (accents optional; X., P. accepted)",
     )
     plan.add_argument(
         "--effort",
         metavar="FILE",
-        help="staff minutes per procedure and role (CSV: procedure_code,role,minutes or hours); "
-        "procedures not listed use the illustrative per-field defaults",
+        help="định mức thời gian / staff minutes per procedure and role (CSV: "
+        "procedure_code,role,minutes or hours); procedures not listed use the illustrative "
+        "per-field defaults",
     )
-    plan.add_argument("--from", dest="start", metavar="YYYY-MM", help="first month of the plan")
-    plan.add_argument("--to", dest="end", metavar="YYYY-MM", help="last month of the plan")
-    plan.add_argument("--annual-leave", type=Decimal, metavar="DAYS", help="default 12")
-    plan.add_argument("--utilisation", type=Decimal, metavar="FRACTION", help="default 0.85")
-    plan.add_argument("--max-wait", type=float, metavar="MINUTES", help="target mean wait")
     plan.add_argument(
-        "--max-wait-probability", type=float, metavar="P", help="target probability of waiting"
+        "--from", dest="start", metavar="YYYY-MM", help="tháng đầu / first month (or MM/YYYY)"
+    )
+    plan.add_argument(
+        "--to", dest="end", metavar="YYYY-MM", help="tháng cuối / last month (or MM/YYYY)"
+    )
+    plan.add_argument(
+        "--annual-leave",
+        type=Decimal,
+        metavar="DAYS",
+        help="ngày nghỉ phép / leave days, default 12",
+    )
+    plan.add_argument(
+        "--utilisation",
+        type=Decimal,
+        metavar="FRACTION",
+        help="tỷ lệ sử dụng / utilisation, default 0.85",
+    )
+    plan.add_argument(
+        "--max-wait",
+        type=float,
+        metavar="MINUTES",
+        help="thời gian chờ mục tiêu / target mean wait in minutes",
+    )
+    plan.add_argument(
+        "--max-wait-probability",
+        type=float,
+        metavar="P",
+        help="xác suất phải chờ mục tiêu / target probability of waiting",
     )
     plan.add_argument(
         "--in-person-share",
         type=Decimal,
         metavar="FRACTION",
-        help="share of dossiers filed at a counter when the input has no in_person column",
+        help="tỷ lệ nộp trực tiếp / share of dossiers filed at a counter when the input has no "
+        "in_person column",
     )
-    plan.add_argument("--top", type=int, default=10, help="units to flag (default 10)")
+    plan.add_argument(
+        "--top", type=int, default=10, help="số đơn vị đánh dấu / units to flag (default 10)"
+    )
     plan.add_argument(
         "--no-field-defaults",
         action="store_true",
-        help="refuse procedures without an effort instead of using the per-field defaults",
+        help="không dùng định mức theo lĩnh vực / refuse procedures without an effort instead "
+        "of using the per-field defaults",
     )
-    plan.add_argument("--max-bytes", type=int, help="largest input file accepted")
     plan.add_argument(
-        "--chart", metavar="PNG", help="also draw FTE per unit (needs matplotlib: tthc[plot])"
+        "--max-bytes", type=int, help="dung lượng tệp tối đa / largest input file accepted"
+    )
+    plan.add_argument(
+        "--chart",
+        metavar="PNG",
+        help="vẽ biểu đồ / also draw FTE per unit (needs matplotlib: tthc[plot])",
     )
     output = plan.add_mutually_exclusive_group()
-    output.add_argument("--json", action="store_true", help="print JSON")
-    output.add_argument("--csv", action="store_true", help="print CSV, one row per unit")
-    plan.set_defaults(func=guarded(_plan))
+    output.add_argument("--json", action="store_true", help="in dạng JSON / print JSON")
+    output.add_argument(
+        "--csv", action="store_true", help="in dạng CSV / print CSV, one row per unit"
+    )
 
 
-def _usage(parser: argparse.ArgumentParser) -> int:
-    parser.print_help()
-    return 2
+def _no_action(_args: argparse.Namespace) -> int:
+    """``tthc workload`` alone: the one usage line every misuse gets, not the whole help."""
+    print("error[cli.usage]: choose an action: plan (see: tthc workload --help)", file=sys.stderr)
+    return EXIT_BAD_INPUT
+
+
+# Abbreviated and accent-free kinds accepted by --unit-kind (folded) → the kind as the data
+# writes it; every other value is refused rather than silently matching no unit.
+_KIND_WORDS = {
+    "x": "xã",
+    "p": "phường",
+    "tt": "thị trấn",
+    "tx": "thị xã",
+    "dk": "đặc khu",
+    "commune": "commune",
+    "province": "province",
+}
+
+
+def _unit_kind_arg(text: str | None) -> str | None:
+    """The ``--unit-kind`` value as the plan's filter reads it (``"xa"``, ``"X."`` → ``"xã"``)."""
+    from tthc._text import fold  # noqa: PLC0415
+    from tthc.units import UnitKind  # noqa: PLC0415 - keep `tthc --help` fast
+
+    if text is None:
+        return None
+    kinds: dict[str, str] = {fold(str(kind.value)): str(kind.value) for kind in UnitKind}
+    kinds.update(_KIND_WORDS)
+    key = fold(text).rstrip(".").strip()
+    if key in kinds:
+        return kinds[key]
+    raise InputTypeError(
+        f"Loại đơn vị (unit kind): --unit-kind {text!r} is not a kind of unit",
+        hint="give --unit-kind commune, province, xã, phường, đặc khu, tỉnh (accents optional)",
+        argument="--unit-kind",
+    )
 
 
 def _plan(args: argparse.Namespace) -> int:
@@ -115,7 +194,7 @@ def _month_arg(text: str | None, name: str) -> Month | None:
 
 
 def _settings(args: argparse.Namespace) -> dict[str, Any]:
-    """Return the :class:`PlanSettings` fields given on the command line."""
+    """Return the [`PlanSettings`][tthc.staffing.PlanSettings] fields given on the command line."""
     from tthc.staffing import QueueTargets  # noqa: PLC0415
 
     overrides: dict[str, Any] = {"flag_top": args.top}
@@ -159,7 +238,7 @@ def _build_plan(args: argparse.Namespace) -> WorkloadPlan:
         efforts,
         start=_month_arg(args.start, "--from"),
         end=_month_arg(args.end, "--to"),
-        unit_kind=args.unit_kind,
+        unit_kind=_unit_kind_arg(args.unit_kind),
         settings=PlanSettings(**overrides),
         use_field_defaults=not args.no_field_defaults,
         enrich_units=True,
@@ -170,7 +249,15 @@ def _build_plan(args: argparse.Namespace) -> WorkloadPlan:
 
 
 def _fmt(value: Decimal, places: int = 1) -> str:
-    return f"{value:,.{places}f}"
+    """Vietnamese number text: ``"1.618,24"`` (issue 21: one text style for people)."""
+    from tthc.formatting import decimal_vi  # noqa: PLC0415 - keep `tthc --help` fast
+
+    return decimal_vi(value, places)
+
+
+def _short(value: float | Decimal) -> str:
+    """A setting as given (``0.85`` → ``"0,85"``, ``10.0`` → ``"10"``), with a decimal comma."""
+    return f"{value:g}".replace(".", ",")
 
 
 def _slot_text(unit: UnitPlan) -> str:
@@ -194,9 +281,9 @@ def _capacity_line(cap: Capacity) -> str:
     extra = ", ".join(info.date.strftime("%d/%m") for info in cap.extra_working_days) or "—"
     mark = " (dự kiến / projected)" if cap.provisional else ""
     return (
-        f"  {cap.month}  {cap.working_days:>2} ngày  {_fmt(cap.gross_hours, 2):>7} h  "
-        f"− nghỉ phép {_fmt(cap.leave_hours, 2):>5} h  × {cap.utilisation}  = "
-        f"{_fmt(cap.productive_hours, 2):>7} h   nghỉ/off: {off}; làm bù/make-up: {extra}{mark}"
+        f"  {cap.month}  {cap.working_days:>2} ngày  {_fmt(cap.gross_hours, 2):>7} giờ  "
+        f"− nghỉ phép {_fmt(cap.leave_hours, 2):>5} giờ  × {_short(cap.utilisation)}  = "
+        f"{_fmt(cap.productive_hours, 2):>7} giờ   nghỉ/off: {off}; làm bù/make-up: {extra}{mark}"
     )
 
 
@@ -209,8 +296,8 @@ def plan_text(plan: WorkloadPlan) -> str:
     lines = [
         f"Kế hoạch nhân lực / staff plan: {plan.months[0]} – {plan.months[-1]} ({months} tháng / "
         f"months), {len(plan.units)} đơn vị / units",
-        f"Khả năng của 1 người / capacity of one staff member: {_fmt(plan.capacity_hours, 2)} h "
-        f"({_fmt(per_month, 2)} h/tháng)"
+        f"Khả năng của 1 người / capacity of one staff member: {_fmt(plan.capacity_hours, 2)} "
+        f"giờ ({_fmt(per_month, 2)} giờ/tháng)"
         + (" — DỰ KIẾN / provisional" if plan.provisional else ""),
         "FTE theo vai trò / by role: "
         + " + ".join(f"{_SHORT_ROLE.get(r, r)} = {ROLE_NAMES.get(r, r)} ({r})" for r in plan.roles),
@@ -282,10 +369,10 @@ def _assumption_lines(plan: WorkloadPlan) -> list[str]:
         f"Giả định / assumptions (workload_assumptions.json {plan.assumptions_version}):",
         f"  nghỉ phép / annual leave {settings.annual_leave_days} ngày — "
         + _source("annual_leave_days"),
-        f"  tỷ lệ sử dụng / utilisation {settings.utilisation} — " + _source("utilisation"),
-        f"  mục tiêu chờ / queue targets: mean wait ≤ {settings.targets.max_mean_wait_minutes:g} "
-        f"min, P(wait) ≤ {settings.targets.max_wait_probability:g} — "
-        + _source("max_mean_wait_minutes"),
+        f"  tỷ lệ sử dụng / utilisation {_short(settings.utilisation)} — " + _source("utilisation"),
+        f"  mục tiêu chờ / queue targets: thời gian chờ trung bình / mean wait ≤ "
+        f"{_short(settings.targets.max_mean_wait_minutes)} phút, P(chờ / wait) ≤ "
+        f"{_short(settings.targets.max_wait_probability)} — " + _source("max_mean_wait_minutes"),
         f"  quầy / counters: {assumptions['erlang_c_model'].value} — " + _source("erlang_c_model"),
         f"  ngày sắp xếp / reform date {settings.reform_date.strftime('%d/%m/%Y')} — "
         + _source("reform_date"),

@@ -1,20 +1,20 @@
 """Due dates of administrative dossiers (thời hạn giải quyết hồ sơ thủ tục hành chính).
 
-* :class:`Duration` — a limit with its unit (working days, calendar days, months, working hours
+* [`Duration`][tthc.deadlines.Duration] — a limit with its unit (working days, calendar days, months, working hours
   or minutes, clock hours or minutes, same day with a cut-off, immediate).
-* :func:`parse_processing_time` — reads the wording of real procedures into a
-  :class:`ProcessingTime`: the reading tree of the text (:class:`Reading`: steps, cases,
+* [`parse_processing_time`][tthc.deadlines.parse_processing_time] — reads the wording of real procedures into a
+  [`ProcessingTime`][tthc.deadlines.ProcessingTime]: the reading tree of the text ([`Reading`][tthc.deadlines.Reading]: steps, cases,
   alternatives, shares, channels, what was kept apart, each with its fragment) and the
   attributes that have a faithful meaning (base limit, alternatives, cases, cut-off); refuses
   what it cannot read without guessing.
-* :func:`compute_deadline` — the due date of a dossier accepted at a given instant, as a
-  :class:`Deadline` that explains itself (every day off skipped, the legal rule applied and the
+* [`compute_deadline`][tthc.deadlines.compute_deadline] — the due date of a dossier accepted at a given instant, as a
+  [`Deadline`][tthc.deadlines.Deadline] that explains itself (every day off skipped, the legal rule applied and the
   fragment of the text each part came from); cases and channels with no default must be named
-  (``case=``, ``channel=``; :class:`~tthc.errors.CaseRequired` otherwise).
-* The clock over a dossier's life: :func:`restart_after_supplement`,
-  :func:`pause_for_financial_obligation`, :func:`extend`, :func:`supplement_closing_date`,
-  :func:`switch_to_alternative`.
-* :func:`classify` (early / on time / late, by date) and :func:`metric_766_on_time` (indicator
+  (``case=``, ``channel=``; [`CaseRequired`][tthc.errors.CaseRequired] otherwise).
+* The clock over a dossier's life: [`restart_after_supplement`][tthc.deadlines.restart_after_supplement],
+  [`pause_for_financial_obligation`][tthc.deadlines.pause_for_financial_obligation], [`extend`][tthc.deadlines.extend], [`supplement_closing_date`][tthc.deadlines.supplement_closing_date],
+  [`switch_to_alternative`][tthc.deadlines.switch_to_alternative].
+* [`classify`][tthc.deadlines.classify] (early / on time / late, by date) and [`metric_766_on_time`][tthc.deadlines.metric_766_on_time] (indicator
   2.1 of Decision 766/QĐ-TTg).
 
 Counting rules follow the Civil Code 2015 (Bộ luật Dân sự, Art. 147–148) and Decree
@@ -23,8 +23,8 @@ registry of legal documents by id. See ``docs/fundamentals/deadlines.md``.
 
 Import every name from here. The implementation lives in private modules, one per concept:
 ``_durations`` (the value types), ``_reader`` (the processing-time reader: text → reading
-tree), ``_processing_time`` (:class:`ProcessingTime`, :func:`parse_processing_time`), ``_rules`` (the
-counting rules), ``_working_time``, ``_engine`` (:func:`compute_deadline`, :class:`Deadline`),
+tree), ``_processing_time`` ([`ProcessingTime`][tthc.deadlines.ProcessingTime], [`parse_processing_time`][tthc.deadlines.parse_processing_time]), ``_rules`` (the
+counting rules), ``_working_time``, ``_engine`` ([`compute_deadline`][tthc.deadlines.compute_deadline], [`Deadline`][tthc.deadlines.Deadline]),
 ``_lifecycle`` and ``_timeliness``.
 """
 

@@ -1,4 +1,4 @@
-"""Private: how :func:`compute_deadline` applies a :class:`ProcessingTime` — the plan of steps.
+"""Private: how [`compute_deadline`][tthc.deadlines.compute_deadline] applies a [`ProcessingTime`][tthc.deadlines.ProcessingTime] — the plan of steps.
 
 A reading tree becomes an ordered list of limits, each with the fragment of the text it comes
 from: one limit, a stated or summable total, or the steps of a sequence in different units
@@ -77,6 +77,20 @@ def _key(text: str) -> str:
     return " ".join(fold(text).split())
 
 
+def _reading_channel(label: str) -> str:
+    """The reading's name of the channel a label names, in the one vocabulary of channels.
+
+    A text gives one "trực tuyến" time, which applies to fully and partly online filing alike.
+    """
+    from tthc.dossiers._model import Channel  # noqa: PLC0415 - tthc.dossiers imports deadlines
+
+    try:
+        channel = Channel.parse(label)
+    except InputTypeError:
+        return _key(label)
+    return "online" if channel.is_online else str(channel.value)
+
+
 def _refuse(reason: str, message: str, **context: object) -> ProcessingTimeParseError:
     return ProcessingTimeParseError(
         f"Thời hạn giải quyết (processing time) cannot be applied: {message}",
@@ -146,7 +160,7 @@ class _Planner:
                 reason="channel_required",
                 cases=names,
             )
-        wanted = _key(self.channel)
+        wanted = _reading_channel(self.channel)
         for name, reading in node.channels:
             if wanted in (name, _key(CHANNEL_LABELS[name])):
                 if reading is None:

@@ -1,6 +1,6 @@
 """Durations (thời hạn) and the parts of a processing time (thời hạn giải quyết): value types.
 
-Public names are re-exported from :mod:`tthc.deadlines`; import them from there.
+Public names are re-exported from [`tthc.deadlines`][tthc.deadlines]; import them from there.
 """
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
 import attrs
@@ -32,7 +32,7 @@ _MAX_AMOUNT = Decimal(100_000)
 
 
 class DurationUnit(LabelledEnum):
-    """The unit of a :class:`Duration`; each has its own counting rule (see ``deadlines``).
+    """The unit of a [`Duration`][tthc.deadlines.Duration]; each has its own counting rule (see ``deadlines``).
 
     ``name_vi`` is the unit as written in procedures (``"ngày làm việc"``), ``name_en`` its
     English name.
@@ -179,28 +179,61 @@ def _check_amount(instance: Duration, _attribute: object, _cutoff: Any) -> None:
 
 def _whole_working_days_of(duration: Duration) -> int | None:
     amount = duration.amount
-    if duration.unit is DurationUnit.WORKING_DAY and amount == amount.to_integral_value():
+    # An amount out of bounds is refused by the validators, which run after this default: it
+    # is never turned into an int (int(Decimal("1e99999")) alone takes over a second).
+    if (
+        duration.unit is DurationUnit.WORKING_DAY
+        and 0 < amount <= _MAX_AMOUNT
+        and amount == amount.to_integral_value()
+    ):
         return int(amount)
     return None
+
+
+#: Microseconds per unit of the hour and minute units.
+_MICROS_PER_UNIT = {
+    DurationUnit.WORKING_HOUR: 3_600_000_000,
+    DurationUnit.CLOCK_HOUR: 3_600_000_000,
+    DurationUnit.WORKING_MINUTE: 60_000_000,
+    DurationUnit.CLOCK_MINUTE: 60_000_000,
+}
+
+
+def _counted_amount_of(duration: Duration) -> int | None:
+    """The amount as the integer the engine counts, or ``None`` (see ``Duration._counted``).
+
+    Runs before the validators (an attrs default), so it answers ``None`` for anything they
+    would refuse instead of raising.
+    """
+    amount, unit = duration.amount, duration.unit
+    if not (isinstance(unit, DurationUnit) and 0 < amount <= _MAX_AMOUNT):
+        return None
+    if unit in _WHOLE_ONLY:
+        return int(amount) if amount == amount.to_integral_value() else None
+    per = _MICROS_PER_UNIT.get(unit)
+    if per is None:
+        return None
+    # rounded half up to the microsecond, the engine's rule for any amount of time
+    return int((amount * per).to_integral_value(rounding=ROUND_HALF_UP))
 
 
 @attrs.frozen(slots=True, eq=True, order=False)
 class Duration:
     """A time limit with its unit, e.g. 05 ngày làm việc (5 working days).
 
-    Build one with the constructors: :meth:`working_days`, :meth:`calendar_days`, :meth:`months`,
-    :meth:`working_hours`, :meth:`working_minutes`, :meth:`clock_hours`, :meth:`clock_minutes`,
-    :meth:`same_day`, :meth:`immediate`.
+    Build one with the constructors: [`working_days`][tthc.deadlines.Duration.working_days], [`calendar_days`][tthc.deadlines.Duration.calendar_days], [`months`][tthc.deadlines.Duration.months],
+    [`working_hours`][tthc.deadlines.Duration.working_hours], [`working_minutes`][tthc.deadlines.Duration.working_minutes], [`clock_hours`][tthc.deadlines.Duration.clock_hours], [`clock_minutes`][tthc.deadlines.Duration.clock_minutes],
+    [`same_day`][tthc.deadlines.Duration.same_day], [`immediate`][tthc.deadlines.Duration.immediate].
 
     Durations of different units never compare or add: ``Duration.working_days(5) <
-    Duration.calendar_days(7)`` raises :class:`~tthc.errors.DurationError` (equality simply
+    Duration.calendar_days(7)`` raises [`DurationError`][tthc.errors.DurationError] (equality simply
     answers ``False``).
 
     Attributes:
         amount: How many units (a ``Decimal``; ``0`` for SAME_DAY and IMMEDIATE). Working days,
             working hours/minutes and clock hours/minutes may be fractional (``1,5 ngày làm
             việc``); calendar days and months must be whole.
-        unit: The :class:`DurationUnit`.
+        unit: The [`DurationUnit`][tthc.deadlines.DurationUnit].
         cutoff: For SAME_DAY only: the time of day (Vietnam time) after which the result is due
             the next working day (``sau 15 giờ``), or ``None`` for no cut-off.
     """
@@ -216,6 +249,16 @@ class Duration:
         eq=False,
         repr=False,
         default=attrs.Factory(_whole_working_days_of, takes_self=True),
+    )
+    #: The amount as the integer the engine counts: whole days or months for calendar days and
+    #: months, microseconds for working and clock hours and minutes (rounded half up, as
+    #: ``compute_deadline`` counts them); ``None`` for the other units (derived, like the field
+    #: above: read by the fast path of ``compute_deadline``).
+    _counted: int | None = attrs.field(
+        init=False,
+        eq=False,
+        repr=False,
+        default=attrs.Factory(_counted_amount_of, takes_self=True),
     )
 
     # --- constructors ---------------------------------------------------------------------------
@@ -383,7 +426,7 @@ class Alternative:
 
     Attributes:
         duration: The limit as written.
-        kind: Why it applies (:class:`AlternativeKind`).
+        kind: Why it applies ([`AlternativeKind`][tthc.deadlines.AlternativeKind]).
         condition: The condition as written (Vietnamese), e.g. ``"cần xác minh"``.
         additional: True when the text says the limit is *added* to the base one ("kéo dài
             thêm không quá 02 ngày làm việc"); False when it replaces it (counted from the same

@@ -48,7 +48,7 @@ def _change(
         previous_due_date=old.due_date,
         previous_due_at=old.due_at,
         new_due_date=new_due,
-        rule=_rule(rule),
+        rule=_rule(rule).on(old.accepted_at.astimezone(VN_TZ).date()),
         reason=reason,
     )
 
@@ -101,7 +101,7 @@ def restart_after_supplement(
 
     Decree 118/2025 Art. 19.5: "Thời hạn giải quyết được tính lại từ đầu sau khi nhận đủ hồ
     sơ." The full limit is counted again from ``supplement_received_at``; the previous due date
-    is kept in :attr:`Deadline.history` (NgayHenTraTruoc / NgayHenTraMoi).
+    is kept in [`Deadline.history`][tthc.deadlines.Deadline.history] (NgayHenTraTruoc / NgayHenTraMoi).
 
     Raises:
         NaiveDatetimeError: ``supplement_received_at`` has no time zone.
@@ -140,8 +140,8 @@ def switch_to_alternative(
     """Apply a conditional limit (e.g. verification needed) counted from the same start.
 
     For "trường hợp cần xác minh thì không quá 05 ngày làm việc": the longer limit replaces the
-    base one and is counted from the same acceptance instant (tthc_rules §1.7); an
-    :class:`Alternative` marked ``additional`` ("kéo dài thêm") is added to the current limit.
+    base one and is counted from the same acceptance instant (Decree 118/2025 Art. 19.4, as tthc reads it); an
+    [`Alternative`][tthc.deadlines.Alternative] marked ``additional`` ("kéo dài thêm") is added to the current limit.
     Verification itself does not stop the clock (Decree 118/2025 Art. 19.4). When the current
     due date is already later than the alternative's (an extension or a pause moved it), that
     date stands; the longer limit is still recorded, so a later restart counts it.
@@ -288,7 +288,7 @@ def extend(
     Decree 118/2025 Art. 19.6: the authority must notify "chậm nhất 01 ngày trước ngày hết
     hạn" and the return date may be re-set "không quá một lần". tthc reads the first condition
     as: ``requested_on`` is at the latest the working day before the due date
-    (:func:`latest_extension_request`).
+    ([`latest_extension_request`][tthc.deadlines.latest_extension_request]).
 
     Args:
         deadline: The current deadline.

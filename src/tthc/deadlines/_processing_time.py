@@ -1,7 +1,7 @@
-"""Private: :class:`ProcessingTime` and :func:`parse_processing_time`, built on the reader.
+"""Private: [`ProcessingTime`][tthc.deadlines.ProcessingTime] and [`parse_processing_time`][tthc.deadlines.parse_processing_time], built on the reader.
 
 The reader (``_reader``) turns a text into a reading tree (limit, sequence, cases, alternatives,
-shares, channels). :class:`ProcessingTime` carries that tree (``reading``) and, for callers that
+shares, channels). [`ProcessingTime`][tthc.deadlines.ProcessingTime] carries that tree (``reading``) and, for callers that
 need one number, the attributes that have a faithful meaning: ``base`` only when the text gives
 one limit, a stated total or a sum of steps in one unit; ``alternatives``; ``cases``; the cut-off
 and its rule; the parts kept apart.
@@ -84,7 +84,7 @@ _REFERS = re.compile(
 
 
 def amount_duration(amount: Amount, cutoff: _dt.time | None = None) -> Duration | None:
-    """The :class:`Duration` of a reading's amount; a year counts as 12 months.
+    """The [`Duration`][tthc.deadlines.Duration] of a reading's amount; a year counts as 12 months.
 
     Bộ luật Dân sự 2015 Điều 148.4: a limit in years ends on the corresponding day and month of
     the last year — the same date as 12 months per year (Điều 148.3 then gives the month's last
@@ -130,7 +130,7 @@ class ProcessingTime:
         agencies: The shares of a stated total, or the steps of a sequence, in order.
         extension_by_agreement: The text allows a longer time agreed with the applicant.
         cutoff: Daily cut-off time read from the text (``sau 15 giờ``), if any.
-        cutoff_rule: What the cut-off does (:class:`CutoffRule`).
+        cutoff_rule: What the cut-off does ([`CutoffRule`][tthc.deadlines.CutoffRule]).
         start_anchor: When counting starts, as written ("kể từ ngày nhận đủ hồ sơ hợp lệ").
         no_limit: The text says there is no limit ("Không quy định").
         refers_to: The text refers elsewhere for the limit ("theo Quy chế làm việc ...").
@@ -199,7 +199,7 @@ class ProcessingTime:
         return found[0]
 
     def require_base(self) -> Duration:
-        """Return :attr:`base`, or raise a :class:`~tthc.errors.DurationError` saying why not."""
+        """Return [`base`][tthc.deadlines.ProcessingTime.base], or raise a [`DurationError`][tthc.errors.DurationError] saying why not."""
         if self.base is not None:
             return self.base
         if self.no_limit:
@@ -275,7 +275,7 @@ def _base_of(node: Node | None) -> tuple[Duration | None, Limit | None]:
 
 
 def alternative_kind(kind: str, text: str) -> AlternativeKind:
-    """The :class:`AlternativeKind` of a reading's alternative (``kind``) and its wording."""
+    """The [`AlternativeKind`][tthc.deadlines.AlternativeKind] of a reading's alternative (``kind``) and its wording."""
     if kind in _KINDS:
         return _KINDS[kind]
     if _COMPLEX.search(text):
@@ -502,7 +502,7 @@ def _parsed(text: str) -> ProcessingTime | _Refused:
 
 
 def parse_processing_time(text: str) -> ProcessingTime:
-    """Read a processing-time text (thời hạn giải quyết) into a :class:`ProcessingTime`.
+    """Read a processing-time text (thời hạn giải quyết) into a [`ProcessingTime`][tthc.deadlines.ProcessingTime].
 
     The text is read into a tree (``ProcessingTime.reading``: one limit, steps in sequence,
     cases, alternatives, shares of a total, channels, with what was kept apart and why) and the
@@ -510,7 +510,7 @@ def parse_processing_time(text: str) -> ProcessingTime:
     on the text (both are immutable).
 
     Args:
-        text: The text, at most :data:`MAX_TEXT_LENGTH` characters.
+        text: The text, at most [`MAX_TEXT_LENGTH`][tthc.deadlines.MAX_TEXT_LENGTH] characters.
 
     Returns:
         The structured reading; ``source`` keeps ``text`` unchanged.

@@ -27,8 +27,11 @@ class CountingRule:
         summary_vi: The rule in one Vietnamese sentence.
         summary_en: The rule in one English sentence.
         legal_refs: The articles it rests on.
-        validity: When the rule is in force.
+        validity: When the rule is in force (with these references).
         design_note: Where the rule is tthc's reading rather than the letter of the law.
+        earlier: The same rule under earlier regimes, each with its own ``validity`` and
+            ``legal_refs`` (a 2020 acceptance cites Nghị định 61/2018/NĐ-CP, not 118/2025):
+            [`on`][tthc.deadlines.CountingRule.on] picks the one in force on a date.
     """
 
     id: str
@@ -39,34 +42,68 @@ class CountingRule:
     legal_refs: tuple[LegalRef, ...]
     validity: Validity = attrs.field(factory=Validity)
     design_note: str = ""
+    earlier: tuple[CountingRule, ...] = ()
+
+    def on(self, day: _dt.date) -> CountingRule:
+        """Return the rule with the legal basis in force on ``day`` (this one by default).
+
+        Citations depend on the date through the validity periods in the data, never on a
+        guess: before ``validity.start`` the earlier regime's entry answers; on a day no entry
+        covers, the rule is applied as it reads today with **no** legal reference and a note
+        saying so (a wrong citation is worse than none).
+        """
+        if self.validity.contains(day):
+            return self
+        found = next((old for old in self.earlier if old.validity.contains(day)), None)
+        return found if found is not None else _before_known_regimes(self, day)
 
     def cite(self) -> str:
-        """Return the legal basis on one line, e.g. ``"Điều 17.3, Nghị định 118/2025/NĐ-CP ..."``."""
+        """Return the legal basis on one line: ``"khoản 3 Điều 17, Nghị định 118/2025/NĐ-CP …"``."""
         return "; ".join(ref.cite() for ref in self.legal_refs)
 
     def to_dicts(self) -> list[dict[str, Any]]:
-        """The legal basis as JSON: one :meth:`LegalRef.to_dict` per document cited."""
+        """The legal basis as JSON: one [`LegalRef.to_dict`][tthc.legal.LegalRef.to_dict] per document cited."""
         return [ref.to_dict() for ref in self.legal_refs]
 
 
 _FILE = "counting_rules.json"
 
 
+def _before_known_regimes(rule: CountingRule, day: _dt.date) -> CountingRule:
+    """The rule on a day none of its regimes covers: the counting of today, cited to nothing."""
+    starts = [r.validity.start for r in (rule, *rule.earlier) if r.validity.start is not None]
+    first = min(starts) if starts else day
+    return attrs.evolve(
+        rule,
+        legal_refs=(),
+        validity=Validity(None, first - _dt.timedelta(days=1)),
+        design_note=(
+            f"Trước ngày {first:%d/%m/%Y} tthc không có văn bản nào về quy tắc này: cách tính là "
+            "của quy định hiện hành, không dẫn căn cứ pháp lý. / Before "
+            f"{first:%d/%m/%Y} tthc holds no document for this rule: it is counted as the rule "
+            "reads today, with no legal basis cited."
+        ),
+        earlier=(),
+    )
+
+
 def _date_or_none(value: str | None) -> _dt.date | None:
     return _dt.date.fromisoformat(value) if value else None
 
 
-def _rule_of(row: dict[str, Any]) -> CountingRule:
+def _rule_of(row: dict[str, Any], parent: dict[str, Any] | None = None) -> CountingRule:
     validity = row.get("validity") or {}
+    names = parent or row  # an earlier regime's entry keeps the rule's id and names
     return CountingRule(
-        id=row["id"],
-        name_vi=row["name_vi"],
-        name_en=row["name_en"],
-        summary_vi=row["summary_vi"],
-        summary_en=row["summary_en"],
+        id=names["id"],
+        name_vi=names["name_vi"],
+        name_en=names["name_en"],
+        summary_vi=names["summary_vi"],
+        summary_en=names["summary_en"],
         legal_refs=tuple(LegalRef.from_mapping(ref, where=_FILE) for ref in row["refs"]),
         validity=Validity(_date_or_none(validity.get("start")), _date_or_none(validity.get("end"))),
         design_note=row.get("design", ""),
+        earlier=tuple(_rule_of(old, row) for old in row.get("earlier", ())),
     )
 
 

@@ -163,7 +163,7 @@ def metric_766_on_time(
 ) -> Metric766Result:
     """Indicator 2.1 of Decision 766/QĐ-TTg: was the dossier processed on time?
 
-    As described by the national portal ("Mô tả công thức tính chỉ số 766", tthc_rules §5.1):
+    As described by the national portal ("Mô tả công thức tính chỉ số 766"):
 
     * more than one supplement request ⇒ late;
     * end = ``ended_at`` (the terminal status: result ready, delivered, refused, stopped,

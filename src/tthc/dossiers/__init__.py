@@ -1,17 +1,17 @@
 """The life cycle of a dossier (hồ sơ thủ tục hành chính) under Decree 118/2025/NĐ-CP.
 
-A :class:`Dossier` is immutable data: who it is (code, procedure, channel, reception and
+A [`Dossier`][tthc.dossiers.Dossier] is immutable data: who it is (code, procedure, channel, reception and
 competent units), the processing time that applies, and an append-only tuple of
-:class:`DossierEvent`. Everything else, its :class:`DossierStatus`, the current due date and its
+[`DossierEvent`][tthc.dossiers.DossierEvent]. Everything else, its [`DossierStatus`][tthc.dossiers.DossierStatus], the current due date and its
 history, the pauses while the applicant has to act, the breaches of the law and the timeliness,
-is *derived* from the events by replaying them through :data:`TRANSITIONS`, the transition table.
+is *derived* from the events by replaying them through [`TRANSITIONS`][tthc.dossiers.TRANSITIONS], the transition table.
 
-:meth:`Dossier.apply` returns a new dossier with one more event, or raises
-:class:`~tthc.errors.InvalidTransition` (the event is not allowed now, with the events that are
-and the legal basis) or :class:`~tthc.errors.InvalidEvent` (the event is malformed for this
+[`Dossier.apply`][tthc.dossiers.Dossier.apply] returns a new dossier with one more event, or raises
+[`InvalidTransition`][tthc.errors.InvalidTransition] (the event is not allowed now, with the events that are
+and the legal basis) or [`InvalidEvent`][tthc.errors.InvalidEvent] (the event is malformed for this
 dossier: another dossier's code, out of time order, wrong actor, no reason where the law wants
 one). Acts that the law forbids but that do happen, such as a supplement request on the fifth
-working day, are accepted and recorded in :attr:`Dossier.breaches` with the article they breach.
+working day, are accepted and recorded in [`Dossier.breaches`][tthc.dossiers.Dossier.breaches] with the article they breach.
 
 The transition table, who may record each event, the legal references of the rules and the
 national portal codes live in ``tthc/data/dossier_rules.json``.

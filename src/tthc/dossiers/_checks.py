@@ -22,7 +22,7 @@ Validator = Callable[[Any, Any, Any], None]
 def instance_of(
     kind: type | tuple[type, ...], message: str, *, optional: bool = False
 ) -> Validator:
-    """Refuse a value that is not a ``kind`` with :class:`InputTypeError` (``argument``: the field).
+    """Refuse a value that is not a ``kind`` with [`InputTypeError`][tthc.errors.InputTypeError] (``argument``: the field).
 
     ``message`` may name the received type as ``{got}``; ``optional`` lets ``None`` through.
     """

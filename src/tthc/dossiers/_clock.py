@@ -1,7 +1,7 @@
 """The dossier's processing time: the due date set at acceptance and every revision of it.
 
-The arithmetic and its legal rules are those of :mod:`tthc.deadlines` (this module is the only
-place that calls it): a revision ties the new :class:`~tthc.deadlines.Deadline` to the event
+The arithmetic and its legal rules are those of [`tthc.deadlines`][tthc.deadlines] (this module is the only
+place that calls it): a revision ties the new [`Deadline`][tthc.deadlines.Deadline] to the event
 that caused it, the due date it replaced and the legal basis.
 """
 
@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import datetime as _dt
 
-import attrs
-
 from tthc._time import VN_TZ
+from tthc._validate import to_vietnam_time
 from tthc.calendar import OfficeHours, WorkCalendar
 from tthc.deadlines import (
     Alternative,
@@ -26,16 +25,16 @@ from tthc.deadlines import (
     switch_to_alternative,
 )
 from tthc.dossiers._records import DeadlineRevision, DeadlineRevisionKind
-from tthc.dossiers._state import Clock, Context, Extension, Link, Step
+from tthc.dossiers._state import Clock, Context, Extension, Step
 from tthc.errors import DurationError, ExtensionNotAllowed, InvalidEvent
 from tthc.legal import LegalRef
 
 __all__: list[str] = []  # private module
 
 _REASONS = {
-    DeadlineRevisionKind.SET: "dossier accepted: the processing time starts",
-    DeadlineRevisionKind.RESTARTED: "complete supplement received: the limit restarts from zero",
-    DeadlineRevisionKind.VERIFICATION: "verification needed: the longer limit applies",
+    DeadlineRevisionKind.SET: "tiếp nhận hồ sơ: bắt đầu tính thời hạn (dossier accepted: the processing time starts)",
+    DeadlineRevisionKind.RESTARTED: "nhận đủ hồ sơ bổ sung: thời hạn tính lại từ đầu (complete supplement received: the limit restarts from zero)",
+    DeadlineRevisionKind.VERIFICATION: "cần xác minh: áp dụng thời hạn dài hơn (verification needed: the longer limit applies)",
 }
 
 _EXTENSION_REFUSALS = {
@@ -45,7 +44,7 @@ _EXTENSION_REFUSALS = {
 
 
 def base_duration(limit: ProcessingTime | Duration) -> Duration:
-    """Return the single base limit (a :class:`ProcessingTime` without one is refused)."""
+    """Return the single base limit (a [`ProcessingTime`][tthc.deadlines.ProcessingTime] without one is refused)."""
     if isinstance(limit, Duration):
         return limit
     return limit.require_base()
@@ -64,8 +63,11 @@ def deadline(
     start: _dt.datetime, limit: ProcessingTime | Duration, cal: WorkCalendar, hours: OfficeHours
 ) -> Deadline:
     """Compute the deadline of ``limit`` from ``start`` on the dossier's calendar."""
-    # a ProcessingTime keeps its "counted from the next working day after 15 giờ" rule
-    return compute_deadline(start, limit, calendar=cal, office_hours=hours)
+    # a ProcessingTime keeps its "counted from the next working day after 15 giờ" rule; the
+    # instant is given in Vietnam time, as compute_deadline counts it (an event read from JSON
+    # has a fixed +07:00 offset of its own: converted, it takes the fast path)
+    local = to_vietnam_time(start, "accepted_at")
+    return compute_deadline(local, limit, calendar=cal, office_hours=hours)
 
 
 def end_of_day(day: _dt.date, hours: OfficeHours) -> _dt.datetime:
@@ -96,14 +98,14 @@ def start(step: Step) -> Clock:
     """Acceptance: the processing time starts (Điều 17.3)."""
     ctx: Context = step.ctx
     new = deadline(step.at, ctx.processing_time, ctx.calendar, ctx.hours)
-    return Clock(new, Link(_revision(step, DeadlineRevisionKind.SET, new, None)))
+    return Clock(new, (_revision(step, DeadlineRevisionKind.SET, new, None), None))
 
 
 def restart(clock: Clock, step: Step) -> Clock:
     """A complete supplement: the limit restarts from zero (Điều 19.5)."""
     new = restart_after_supplement(clock.deadline, step.at)
     revision = _revision(step, DeadlineRevisionKind.RESTARTED, new, clock.current.due_date)
-    return attrs.evolve(clock, deadline=new, history=Link(revision, clock.history))
+    return Clock(new, (revision, clock.history), clock.verification, clock.extension)
 
 
 def verify(clock: Clock, step: Step) -> Clock:
@@ -118,8 +120,8 @@ def verify(clock: Clock, step: Step) -> Clock:
     history = clock.history
     if new.due_at > clock.deadline.due_at:
         revision = _revision(step, DeadlineRevisionKind.VERIFICATION, new, clock.current.due_date)
-        history = Link(revision, history)
-    return attrs.evolve(clock, deadline=new, history=history, verification=True)
+        history = (revision, history)
+    return Clock(new, history, True, clock.extension)
 
 
 def extended(clock: Clock, step: Step) -> Clock:
@@ -162,9 +164,7 @@ def extended(clock: Clock, step: Step) -> Clock:
         deadline=new,
     )
     extension = Extension(step.event_index, step.day, previous, new.due_date)
-    return attrs.evolve(
-        clock, deadline=new, history=Link(revision, clock.history), extension=extension
-    )
+    return Clock(new, (revision, clock.history), clock.verification, extension)
 
 
 def payment_excluded(clock: Clock, step: Step, requested_at: _dt.datetime) -> Clock:
@@ -178,7 +178,7 @@ def payment_excluded(clock: Clock, step: Step, requested_at: _dt.datetime) -> Cl
         legal_ref=ref,
     )
     if moved.due_at == clock.deadline.due_at:
-        return attrs.evolve(clock, deadline=moved)
+        return Clock(moved, clock.history, clock.verification, clock.extension)
     revision = DeadlineRevision(
         event_index=step.event_index,
         at=step.at,
@@ -190,4 +190,4 @@ def payment_excluded(clock: Clock, step: Step, requested_at: _dt.datetime) -> Cl
         legal_ref=ref,
         deadline=moved,
     )
-    return attrs.evolve(clock, deadline=moved, history=Link(revision, clock.history))
+    return Clock(moved, (revision, clock.history), clock.verification, clock.extension)

@@ -11,7 +11,14 @@ import attrs
 from tthc._validate import require_aware, require_date
 from tthc.calendar import OfficeHours, WorkCalendar
 from tthc.calendar._defaults import resolve, resolve_calendar, resolve_office_hours
-from tthc.deadlines import Duration, ProcessingTime, Timeliness, classify, latest_extension_request
+from tthc.deadlines import (
+    Deadline,
+    Duration,
+    ProcessingTime,
+    Timeliness,
+    classify,
+    latest_extension_request,
+)
 from tthc.dossiers import _timeline
 from tthc.dossiers._checks import instance_of, non_empty_str, vietnam_instant
 from tthc.dossiers._clock import base_duration
@@ -19,7 +26,7 @@ from tthc.dossiers._model import Channel, DossierEvent, DossierStatus, EventKind
 from tthc.dossiers._records import Breach, DeadlineRevision, DeadlineRevisionKind, Handoff, Pause
 from tthc.dossiers._state import Context, State, items
 from tthc.dossiers._transitions import allowed_now, step, vn_date
-from tthc.errors import InputTypeError
+from tthc.errors import InputTypeError, UnknownProcedure
 
 __all__: list[str] = []  # private module: the names are exported by tthc.dossiers
 
@@ -67,17 +74,28 @@ class Dossier:
         channel: How it was filed.
         reception_unit: Where it was received (Bộ phận Một cửa).
         competent_unit: Who decides (cơ quan có thẩm quyền).
-        processing_time: The limit that applies: a parsed :class:`~tthc.deadlines.ProcessingTime`
+        processing_time: The limit that applies: a parsed [`ProcessingTime`][tthc.deadlines.ProcessingTime]
             (whose verification alternative is used after ``VERIFICATION_REQUIRED``) or a plain
-            :class:`~tthc.deadlines.Duration`.
-        events: The event log, oldest first. Use :meth:`apply` to add one.
+            [`Duration`][tthc.deadlines.Duration].
+        events: The event log, oldest first. Use [`apply`][tthc.dossiers.Dossier.apply] to add one.
         sector_rules: Sector-law exceptions to the national periods.
         calendar: Working calendar for the arithmetic (default ``None``: the national
             civil-service calendar). Stored with the dossier (its registered base and its own
-            days, see :mod:`tthc.serde`) and part of equality: ``None`` equals the national
+            days, see [`tthc.serde`][tthc.serde]) and part of equality: ``None`` equals the national
             calendar itself.
         office_hours: Office windows (default 07:30–11:30, 13:00–17:00). Stored and part of
             equality (``None`` equals the default hours).
+        local_procedure: ``True`` for a procedure a province announced that is not in the
+            bundled catalogue ([`tthc.procedures.load_catalog`][tthc.procedures.load_catalog]); by default an unknown
+            ``procedure_code`` is refused ([`UnknownProcedure`][tthc.errors.UnknownProcedure]) when a
+            dossier is opened (no events yet), so that a mistyped code is not silently stored
+            and reported. A dossier with recorded events is history: it loads whatever the
+            catalogue of the day holds (a later snapshot may drop an abolished procedure).
+            Stored when ``True``.
+
+    Raises:
+        UnknownProcedure: a dossier without events whose ``procedure_code`` is not in the
+            bundled catalogue, and ``local_procedure`` is not set.
     """
 
     code: str = attrs.field(validator=_CODE)
@@ -118,10 +136,17 @@ class Dossier:
         kw_only=True,
         validator=instance_of(OfficeHours, "office_hours must be an OfficeHours", optional=True),
     )
+    local_procedure: bool = attrs.field(
+        default=False,
+        kw_only=True,
+        validator=instance_of(bool, "local_procedure must be a bool, got {got}"),
+    )
     _ctx: Context = attrs.field(init=False, eq=False, repr=False)
     _state: State = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
+        if not (self.local_procedure or self.events):
+            _known_procedure(self.procedure_code)
         # the derived state: a replay of the log, linear in the number of events
         calendar, hours = resolve(self.calendar, self.office_hours)
         ctx = Context(
@@ -182,20 +207,33 @@ class Dossier:
         return items(self._state.breaches)
 
     @property
-    def deadline(self) -> DeadlineRevision | None:
-        """The due date in force, or ``None`` before acceptance."""
+    def deadline(self) -> Deadline | None:
+        """The [`Deadline`][tthc.deadlines.Deadline] in force, or ``None`` before acceptance.
+
+        Its ``due_date``, ``due_at``, skipped days and ``history`` are those of the latest
+        revision; [`deadline_revision`][tthc.dossiers.Dossier.deadline_revision] says which event set it and why.
+        """
+        clock = self._state.clock
+        return None if clock is None else clock.deadline
+
+    @property
+    def deadline_revision(self) -> DeadlineRevision | None:
+        """The latest entry of [`deadline_history`][tthc.dossiers.Dossier.deadline_history], or ``None`` before acceptance.
+
+        It names the event that set the due date in force, why, and its legal basis.
+        """
         clock = self._state.clock
         return None if clock is None else clock.current
 
     @property
     def due_date(self) -> _dt.date | None:
         """The legal due date in force (ngày hẹn trả), or ``None`` before acceptance."""
-        current = self.deadline
+        current = self.deadline_revision
         return None if current is None else current.due_date
 
     @property
     def current_reception_unit(self) -> str:
-        """Where the dossier is received now: :attr:`reception_unit` after any re-homing.
+        """Where the dossier is received now: [`reception_unit`][tthc.dossiers.Dossier.reception_unit] after any re-homing.
 
         ``REHOMED`` events (2025 reform) move it to the old unit's successor; the dossier's
         own ``reception_unit`` keeps the unit it was received by (its history is never rewritten).
@@ -204,7 +242,7 @@ class Dossier:
 
     @property
     def current_competent_unit(self) -> str:
-        """Who decides the dossier now: :attr:`competent_unit` after any re-homing."""
+        """Who decides the dossier now: [`competent_unit`][tthc.dossiers.Dossier.competent_unit] after any re-homing."""
         return (self._state.units or (self.reception_unit, self.competent_unit))[1]
 
     @property
@@ -240,7 +278,7 @@ class Dossier:
         return items(self._state.handoffs)
 
     def allowed_events(self) -> tuple[EventKind, ...]:
-        """Events that :meth:`apply` would accept now (status, channel and once-only rules)."""
+        """Events that [`apply`][tthc.dossiers.Dossier.apply] would accept now (status, channel and once-only rules)."""
         return allowed_now(self.channel, self._state)
 
     def waiting_for_applicant(self, as_of: _dt.datetime | None = None) -> _dt.timedelta:
@@ -287,19 +325,39 @@ class Dossier:
             return self
         return attrs.evolve(self, events=self.events[:position])
 
-    def timeliness(self, as_of: _dt.datetime, *, count_extension: bool = True) -> Timeliness | None:
+    def timeliness(
+        self, as_of: _dt.datetime | None = None, *, count_extension: bool = True
+    ) -> Timeliness | None:
         """Classify the dossier as the national reports do (by date), as of ``as_of``.
 
         Finished dossiers are ``EARLY``/``ON_TIME``/``LATE`` by their end of processing
-        (:attr:`finished_at`); open ones ``IN_TIME``/``OVERDUE`` on ``as_of``. A dossier waiting
+        ([`finished_at`][tthc.dossiers.Dossier.finished_at]); open ones ``IN_TIME``/``OVERDUE`` on ``as_of``. A dossier waiting
         for a supplement is judged at the time of the request (766 indicator rule). ``None``
         when the dossier was never accepted (no due date).
 
         Args:
-            as_of: The reporting instant (aware). Events after it are ignored.
+            as_of: The reporting instant (aware). Events after it are ignored. Optional once
+                the dossier has a final outcome ([`finished_at`][tthc.dossiers.Dossier.finished_at] is set): it is then judged
+                by that outcome, with every event.
             count_extension: Use the extended due date (the synced, 766 view; default) or the
-                due date before the extension (the strict legal view, open question Q8).
+                due date before the extension (the strict legal view).
+
+        Raises:
+            InputTypeError: ``as_of`` is omitted while the dossier is still open (an open
+                dossier is in time or overdue only at a given instant).
         """
+        if as_of is None:
+            if self._state.times.finished_at is None and self._state.clock is not None:
+                raise InputTypeError(
+                    "Thời điểm xét (report instant): the dossier is still open, so whether it "
+                    "is in time or overdue depends on when it is judged",
+                    hint="pass as_of=<an aware datetime> (tthc dossier show --as-of)",
+                    argument="as_of",
+                    dossier_code=self.code,
+                )
+            as_of = self.events[-1].at if self.events else None
+            if as_of is None:
+                return None
         then = self.as_of(vietnam_instant(as_of, "as_of"))
         state = then._state
         history = then.deadline_history()
@@ -334,6 +392,22 @@ class Dossier:
 
 
 _FIELDS = tuple(field.name for field in attrs.fields(Dossier))
+
+
+def _known_procedure(code: str) -> None:
+    """Refuse a procedure code that the bundled catalogue does not have (a typo, most often)."""
+    from tthc.procedures import load_catalog  # noqa: PLC0415 - the catalogue loads on first use
+
+    if code in load_catalog():
+        return
+    raise UnknownProcedure(
+        f"Thủ tục (procedure) {code!r} is not in the bundled catalogue (national portal "
+        "snapshot and tthc's own records)",
+        hint="check the code with `tthc procedure search NAME`; for a procedure a province "
+        "announced, pass Dossier(..., local_procedure=True)",
+        procedure=code,
+        argument="procedure_code",
+    )
 
 
 def _replay(ctx: Context, state: State, events: Iterable[DossierEvent], first: int) -> State:

@@ -1,6 +1,6 @@
 """The vocabulary of a dossier's life and the event it is made of.
 
-Channels, roles, statuses and events are bilingual enumerations (:class:`LabelledEnum`); the
+Channels, roles, statuses and events are bilingual enumerations (`LabelledEnum`); the
 facts the law or the national portal fix about them (portal codes, who may record an event,
 whether it needs written reasons) are read from ``dossier_rules.json``.
 """
@@ -8,6 +8,8 @@ whether it needs written reasons) are read from ``dossier_rules.json``.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -28,49 +30,99 @@ __all__: list[str] = []  # private module: the names are exported by tthc.dossie
 
 
 class Channel(LabelledEnum):
-    """How the dossier was filed (kênh thực hiện)."""
+    """How the dossier was filed (kênh thực hiện).
+
+    Decree 118/2025 Điều 15 names three ways: at the one-stop counter, by public postal service
+    and online on the national portal. Online filing is of two kinds (Decree 42/2022 Điều 11.1),
+    which Biểu 07a of Circular 09/2026 counts apart: ``ONLINE_FULL`` (trực tuyến toàn trình,
+    column 4: filed and resolved online, the result returned online or by post) and
+    ``ONLINE_PARTIAL`` (trực tuyến một phần, column 5). ``ONLINE`` is a dossier filed online
+    whose kind was not recorded (dossiers stored before the split; the portal's ``KenhThucHien``
+    code 2 does not tell it either). The facts of each channel (portal code, legal basis,
+    spellings, validity) are rows of ``dossier_rules.json``.
+    """
 
     COUNTER = "counter", "Trực tiếp", "At the counter"
     ONLINE = "online", "Trực tuyến", "Online"
     POST = "post", "Qua dịch vụ bưu chính công ích", "By post"
+    ONLINE_FULL = "online_full", "Trực tuyến toàn trình", "Fully online"
+    ONLINE_PARTIAL = "online_partial", "Trực tuyến một phần", "Partly online"
 
     @property
     def portal_code(self) -> int:
-        """``KenhThucHien`` code of the national portal: 1 counter, 2 online, 3 post."""
-        return int(_legal.rules().channels[self.value]["portal_code"])
+        """``KenhThucHien`` code of the national portal: 1 counter, 2 online (every kind), 3 post."""
+        return int(_channel_row(self)["portal_code"])
+
+    @property
+    def is_online(self) -> bool:
+        """Whether the dossier was filed online (``ONLINE``, ``ONLINE_FULL``, ``ONLINE_PARTIAL``)."""
+        return _channel_row(self)["online"] is True
+
+    @property
+    def legal_ref(self) -> LegalRef:
+        """The provision that makes this a channel (Decree 118/2025 Điều 15, 42/2022 Điều 11.1)."""
+        return _channel_ref(self)
 
     @classmethod
     def parse(cls, value: object) -> Channel:
         """Return the channel a label names, in any of the spellings tthc meets.
 
-        One vocabulary for the catalogue and the dossiers: the value (``"counter"``), the
-        Vietnamese name as the national portal prints it in a procedure (``"Trực tiếp"``,
-        ``"Trực tuyến"``, ``"Dịch vụ bưu chính"``) or in a dossier (``"Qua dịch vụ bưu chính
-        công ích"``), the English name, or the portal's ``KenhThucHien`` code (``1``, ``"2"``);
-        accents, case and spacing ignored.
+        One vocabulary for the catalogue and the dossiers: the value (``"counter"``,
+        ``"online_full"``), the Vietnamese name as the national portal prints it in a procedure
+        (``"Trực tiếp"``, ``"Trực tuyến"``, ``"Dịch vụ bưu chính"``) or in a dossier (``"Qua
+        dịch vụ bưu chính công ích"``), the kinds of online service (``"Trực tuyến toàn
+        trình"``, ``"toàn trình"``, ``"một phần"``), the English name, or the portal's
+        ``KenhThucHien`` code (``1``, ``"2"``: code 2 is plain ``ONLINE``, the code does not tell
+        the kind); accents, case, spacing, ``_`` and ``-`` ignored. The spellings are the ``labels`` of the
+        channel rows of ``dossier_rules.json``.
 
         Raises:
             InputTypeError: ``value`` names no channel.
         """
         if isinstance(value, Channel):
             return value
-        key = fold(str(value)) if isinstance(value, (str, int)) else ""
+        key = _channel_key(str(value)) if isinstance(value, (str, int)) else ""
         for channel in cls:
             if key in _channel_labels(channel):
                 return channel
         raise InputTypeError(
             f"Kênh thực hiện (channel) {value!r} is not one of: "
             + ", ".join(f"{c.value} ({c.name_vi})" for c in cls),
+            hint="name a channel by its value, its Vietnamese or English name or its portal "
+            "code: " + ", ".join(c.value for c in cls),
             argument="channel",
             got=repr(value),
         )
 
 
+def _channel_row(channel: Channel) -> Mapping[str, Any]:
+    """The row of ``channel`` in ``dossier_rules.json`` (``channels``)."""
+    row: Mapping[str, Any] = _legal.rules().channels[channel.value]
+    return row
+
+
+@functools.cache
+def _channel_ref(channel: Channel) -> LegalRef:
+    return _legal.cite(_channel_row(channel)["legal_ref"], f"channels.{channel.value}.legal_ref")
+
+
+@functools.cache
 def _channel_labels(channel: Channel) -> frozenset[str]:
-    """Every folded spelling of ``channel`` (:meth:`Channel.parse`)."""
-    extra = {"post": ("Dịch vụ bưu chính", "Qua dịch vụ bưu chính", "bưu chính")}
-    names = (channel.value, channel.name_vi, channel.name_en, str(channel.portal_code))
-    return frozenset(fold(name) for name in (*names, *extra.get(channel.value, ())))
+    """Every folded spelling of ``channel`` ([`Channel.parse`][tthc.dossiers.Channel.parse]).
+
+    A portal code names the first channel declared with it: ``"2"`` is ``ONLINE``.
+    """
+    code = channel.portal_code
+    first = next(c for c in Channel if c.portal_code == code)
+    names = [channel.value, channel.name_vi, channel.name_en, *_channel_row(channel)["labels"]]
+    if first is channel:
+        names.append(str(code))
+    return frozenset(_channel_key(name) for name in names)
+
+
+def _channel_key(text: str) -> str:
+    """``fold`` with ``_`` and ``-`` read as spaces: ``"online_full"`` = ``"Online-full"``."""
+    return " ".join(fold(text).replace("_", " ").replace("-", " ").split())
 
 
 class ActorRole(LabelledEnum):
@@ -94,7 +146,7 @@ class ActorRole(LabelledEnum):
 class DossierStatus(LabelledEnum):
     """Status of a dossier (trạng thái hồ sơ), with its national portal code.
 
-    Names are those systems show (tthc rules spec §4.1–4.2); the portal codes come from
+    Names are those systems show; the portal codes come from
     ``dossier_rules.json``.
     """
 
@@ -135,9 +187,6 @@ class DossierStatus(LabelledEnum):
     def is_terminal(self) -> bool:
         """Whether no event can follow (refused, withdrawn, stopped)."""
         return self in _TERMINAL
-
-    def __str__(self) -> str:
-        return f"{self.name_vi} ({self.name_en})"
 
 
 _TERMINAL = frozenset(
@@ -218,9 +267,6 @@ class EventKind(LabelledEnum):
         """Whether the law wants written reasons for this event (refusals, requests, apology)."""
         return bool(_legal.rules().events[self.value]["reason_required"])
 
-    def __str__(self) -> str:
-        return f"{self.name_vi} ({self.name_en})"
-
 
 # --- who acted -----------------------------------------------------------------------------------
 
@@ -270,21 +316,19 @@ def _payload(
     kinds = kind if isinstance(kind, tuple) else (kind,)
 
     def check(event: DossierEvent, attribute: Any, value: object) -> None:
-        name = attribute.name
-        allowed = event.kind in kinds
-        if allowed and required and value is None:
-            raise InvalidEvent(
-                f"Sự kiện (event) '{event.kind.value}' needs {name}",
-                argument=name,
-                reason="payload",
-                event=event.kind.value,
-            )
-        if value is None:
+        if value is None:  # the common case first: most events leave most payloads empty
+            if required and event.kind in kinds:
+                raise InvalidEvent(
+                    f"Sự kiện (event) '{event.kind.value}' needs {attribute.name}",
+                    argument=attribute.name,
+                    reason="payload",
+                    event=event.kind.value,
+                )
             return
-        if not allowed:
+        if event.kind not in kinds:
             raise InvalidEvent(
-                f"Sự kiện (event) '{event.kind.value}' does not take {name}",
-                argument=name,
+                f"Sự kiện (event) '{event.kind.value}' does not take {attribute.name}",
+                argument=attribute.name,
                 reason="payload",
                 event=event.kind.value,
             )

@@ -1,4 +1,4 @@
-"""The status-change record a province sends to the national portal (tthc rules spec §4.1)."""
+"""The status-change record a province sends to the national portal (its codes: `data/dossier_rules.json`)."""
 
 from __future__ import annotations
 
@@ -32,7 +32,7 @@ class SupplementRecord:
 
 @attrs.frozen(slots=True)
 class PortalStatusRecord:
-    """A status-change record for the national portal (tthc rules spec §4.1).
+    """A status-change record for the national portal (its codes: `data/dossier_rules.json`).
 
     Times are ``yyyyMMddHHmmss`` in Vietnam time; empty strings where not applicable.
     """

@@ -48,10 +48,10 @@ class PauseReason(LabelledEnum):
 class DeadlineRevision:
     """One entry of a dossier's deadline history (the due date set, or revised by an event).
 
-    Not to be confused with :class:`tthc.deadlines.DeadlineChange`, the change record kept in
-    :attr:`tthc.deadlines.Deadline.history`: a revision ties a due date to the dossier event that
+    Not to be confused with [`tthc.deadlines.DeadlineChange`][tthc.deadlines.DeadlineChange], the change record kept in
+    [`tthc.deadlines.Deadline.history`][tthc.deadlines.Deadline.history]: a revision ties a due date to the dossier event that
     caused it (and covers the first one, ``SET``); the arithmetic and its legal rules are those
-    of :mod:`tthc.deadlines` (``restart_after_supplement``, ``switch_to_alternative``,
+    of [`tthc.deadlines`][tthc.deadlines] (``restart_after_supplement``, ``switch_to_alternative``,
     ``extend``, ``pause_for_financial_obligation``).
 
     Attributes:
@@ -63,7 +63,7 @@ class DeadlineRevision:
         previous_due_date: The due date it replaced (``NgayHenTraTruoc``), if any.
         reason: Explanation in words.
         legal_ref: Legal basis of the change.
-        deadline: The :class:`~tthc.deadlines.Deadline` in force from then on (with the days
+        deadline: The [`Deadline`][tthc.deadlines.Deadline] in force from then on (with the days
             skipped and its own change history); not part of equality.
     """
 

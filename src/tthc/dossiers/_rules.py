@@ -107,7 +107,7 @@ EVENT_ROLES: Mapping[EventKind, frozenset[ActorRole]] = parse_roles(_legal.raw()
 def allowed_events(status: DossierStatus, channel: Channel) -> tuple[EventKind, ...]:
     """Return the events the table allows in ``status`` for ``channel`` (ignoring history).
 
-    :meth:`Dossier.allowed_events` also applies the once-only rules (one supplement request,
+    [`Dossier.allowed_events`][tthc.dossiers.Dossier.allowed_events] also applies the once-only rules (one supplement request,
     one extension).
     """
     return tuple(
@@ -127,7 +127,7 @@ def rules_for(kind: EventKind) -> list[Transition]:
 
 
 def mermaid_state_diagram() -> str:
-    """Return a Mermaid ``stateDiagram-v2`` of :data:`TRANSITIONS` (generated, never drawn by hand).
+    """Return a Mermaid ``stateDiagram-v2`` of [`TRANSITIONS`][tthc.dossiers.TRANSITIONS] (generated, never drawn by hand).
 
     Edges with several events are merged; events limited to some channels say which. The
     re-homing of a dossier to its unit's successor (``REHOMED``, rule T18), allowed in every

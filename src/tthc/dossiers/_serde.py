@@ -1,4 +1,4 @@
-"""The dossier's own hooks on the one converter of :mod:`tthc.serde`.
+"""The dossier's own hooks on the one converter of [`tthc.serde`][tthc.serde].
 
 A dossier's processing time is a tagged union (``{"type": "processing_time", ...}`` or
 ``{"type": "duration", ...}``); its calendar travels with it (``"calendar"``: the registered
@@ -10,9 +10,15 @@ dossier replays its log on that calendar: an event that does not fit is reported
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import datetime as _dt
+import enum
+import functools
+import types
+import typing
+from collections.abc import Callable, Mapping
 from typing import Any
 
+import attrs
 import cattrs
 from cattrs.errors import (
     AttributeValidationNote,
@@ -23,9 +29,9 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 from cattrs.strategies import configure_tagged_union
 
-from tthc.deadlines import Duration, ProcessingTime
+from tthc.deadlines import Duration, ProcessingTime, parse_processing_time
 from tthc.dossiers._dossier import Dossier
-from tthc.dossiers._model import DossierEvent
+from tthc.dossiers._model import Actor, ActorRole, DossierEvent
 from tthc.errors import DossierError
 
 __all__: list[str] = []  # private module
@@ -34,7 +40,7 @@ _TAGS = {Duration: "duration", ProcessingTime: "processing_time"}
 
 
 def configure(conv: cattrs.Converter) -> None:
-    """Register the dossier hooks on ``conv`` (called by :func:`tthc.serde.register_hooks`)."""
+    """Register the dossier hooks on ``conv`` (called by [`tthc.serde.register_hooks`][tthc.serde.register_hooks])."""
     configure_tagged_union(
         ProcessingTime | Duration,
         conv,
@@ -42,18 +48,38 @@ def configure(conv: cattrs.Converter) -> None:
         tag_name="type",
     )
     conv.register_unstructure_hook(
-        Dossier, make_dict_unstructure_fn(Dossier, conv, calendar=override(omit_if_default=True))
+        Dossier,
+        make_dict_unstructure_fn(
+            Dossier,
+            conv,
+            calendar=override(omit_if_default=True),
+            local_procedure=override(omit_if_default=True),  # written only when True
+        ),
     )
     structure = make_dict_structure_fn(Dossier, conv)
-    conv.register_structure_hook(Dossier, _pointing_at_the_event(structure))
+    conv.register_structure_hook(
+        Dossier, _pointing_at_the_event(structure, _plain_reader(conv, Dossier))
+    )
 
 
 def _pointing_at_the_event(
-    structure: Callable[[Any, Any], Dossier],
+    structure: Callable[[Any, Any], Dossier], fast: Callable[[Any], Any]
 ) -> Callable[[Any, Any], Dossier]:
-    """Wrap ``structure`` so that an event the replay refuses is reported at its index."""
+    """Wrap ``structure`` so that an event the replay refuses is reported at its index.
+
+    A document in the plain form [`tthc.serde.to_json`][tthc.serde.to_json] writes is read first by ``fast``
+    (`_plain_reader`: the same checks, without collecting every error); anything it does
+    not accept, a bad value or a refused event, is read again by ``structure``, which reports
+    every error with its path.
+    """
 
     def hook(data: Any, cls: Any) -> Dossier:
+        try:
+            dossier: Dossier = fast(data)
+        except Exception:  # any refusal: the full reading below reports it, with its path
+            pass
+        else:
+            return dossier
         try:
             return structure(data, cls)
         except ClassValidationError as exc:
@@ -75,3 +101,182 @@ def _at_its_event(exc: Exception) -> Exception:
     events = IterableValidationError("While replaying the events", [exc], tuple)
     setattr(events, "__notes__", [AttributeValidationNote("the event log", "events", tuple)])  # noqa: B010
     return events
+
+
+# --- the plain form, read fast ---------------------------------------------------------------------
+
+
+_ABSENT = object()
+
+
+class _NotPlain(Exception):
+    """Private: a value that is not in the plain form; the full reading takes over."""
+
+
+def _plain_reader(conv: cattrs.Converter, cls: type[Any]) -> Callable[[Any], Any]:
+    """Return a reader of ``cls`` from a dict as ``to_json`` writes it (exactly its fields).
+
+    Each field is read as the converter reads it: a ``str`` must be a JSON string, an aware
+    datetime an ISO string with an offset, an enum one of its values, a nested record a dict of
+    its fields; other types go through the converter's own hook. Building ``cls`` runs its
+    validators (for a dossier: the replay). A value outside this plain form raises, and the
+    caller reads the document again with the converter's full, path-reporting hook.
+    """
+    hints = typing.get_type_hints(cls)
+    fields = [field for field in attrs.fields(cls) if field.init]
+    if any(field.alias != field.name for field in fields):
+        raise TypeError(f"{cls.__name__}: private attributes are not read by the plain reader")
+    names = [field.name for field in fields]
+    # strings are checked in place; other values are read (an optional one when not None)
+    texts = [name for name in names if hints[name] is str]
+    optional_texts = [name for name in names if hints[name] == str | None]
+    others = [
+        (name, _value_reader(conv, hints[name]), type(None) in typing.get_args(hints[name]))
+        for name in names
+        if name not in texts and name not in optional_texts
+    ]
+
+    def read(data: Any) -> Any:
+        if type(data) is not dict:
+            raise _NotPlain
+        values = dict(data)  # an unknown or a missing field: ``cls(**values)`` refuses it
+        for name in texts:
+            if type(values.get(name, "")) is not str:
+                raise _NotPlain
+        for name in optional_texts:
+            value = values.get(name)
+            if value is not None and type(value) is not str:
+                raise _NotPlain
+        for name, read_value, optional in others:
+            if name in values:
+                value = values[name]
+                if value is not None or not optional:
+                    values[name] = read_value(value)
+        return cls(**values)
+
+    return read
+
+
+def _value_reader(conv: cattrs.Converter, kind: Any) -> Callable[[Any], Any]:
+    """Return the reader of one field of type ``kind`` (see `_plain_reader`)."""
+    if kind is str:
+        return _plain_str
+    if kind is _dt.datetime:
+        return _plain_instant
+    if isinstance(kind, type) and issubclass(kind, enum.Enum):
+        members = {member.value: member for member in kind}
+        return lambda value: members[value] if type(value) is str else _refuse()
+    if kind is Actor:
+        return _plain_actor
+    if kind is DossierEvent:
+        return _plain_reader(conv, kind)
+    if kind == tuple[DossierEvent, ...]:
+        event = _plain_reader(conv, DossierEvent)
+        return lambda value: tuple(map(event, value)) if type(value) is list else _refuse()
+    if kind == ProcessingTime | Duration:
+        return _limit_reader(conv, kind)
+    hook = conv.get_structure_hook(kind)
+    optional = type(None) in typing.get_args(kind)
+    return lambda value: None if value is None and optional else hook(value, kind)
+
+
+def _plain_actor(value: Any) -> Actor:
+    """An actor from ``{"role", "unit", "name"}`` (the few actors of a log are built once)."""
+    if type(value) is not dict or not value.keys() <= _ACTOR_KEYS:
+        raise _NotPlain
+    return _actor(value["role"], value["unit"], value.get("name", _ABSENT))
+
+
+@functools.lru_cache(maxsize=4096)
+def _actor(role: Any, unit: Any, name: Any) -> Actor:
+    """The [`Actor`][tthc.dossiers.Actor] of these values, validated (an immutable record, so it is shared)."""
+    if type(role) is not str or type(unit) is not str or not (name is _ABSENT or type(name) is str):
+        raise _NotPlain
+    member = _ROLES[role]
+    return Actor(member, unit) if name is _ABSENT else Actor(member, unit, typing.cast(str, name))
+
+
+_ROLES = {role.value: role for role in ActorRole}
+_ACTOR_KEYS = frozenset(field.name for field in attrs.fields(Actor))
+
+
+def _refuse() -> Any:
+    raise _NotPlain
+
+
+def _plain_str(value: Any) -> str:
+    if type(value) is not str:
+        raise _NotPlain
+    return value
+
+
+def _plain_instant(value: Any) -> _dt.datetime:
+    if type(value) is not str:
+        raise _NotPlain
+    instant = _dt.datetime.fromisoformat(value)
+    if instant.tzinfo is None:
+        raise _NotPlain
+    return instant
+
+
+def _limit_reader(conv: cattrs.Converter, kind: Any) -> Callable[[Any], Any]:
+    """The limit of a dossier, a tagged ``ProcessingTime | Duration``.
+
+    A stored reading equal to what its source text reads is that reading (`_reading`,
+    once per text); anything else goes through the converter, which re-derives the reading and
+    reports the first field that differs.
+    """
+    hook = conv.get_structure_hook(kind)
+
+    def read(value: Any) -> Any:
+        if type(value) is dict and value.get("type") == _TAGS[ProcessingTime]:
+            source = value.get("source")
+            if type(source) is str and source:
+                form, reading = _reading(source)
+                if len(value) == len(form) + 1 and all(
+                    key == "type" or _same(form.get(key, _ABSENT), stored)
+                    for key, stored in value.items()
+                ):
+                    return reading
+        return hook(value, kind)
+
+    return read
+
+
+def _same(one: Any, other: Any) -> bool:
+    """Whether two JSON values are the same, types included (``0`` is not ``false``)."""
+    if type(one) is not type(other):
+        return False
+    if type(one) is dict:
+        return one.keys() == other.keys() and all(_same(one[k], other[k]) for k in one)
+    if type(one) is list:
+        return len(one) == len(other) and all(map(_same, one, other))
+    return bool(one == other)
+
+
+@functools.lru_cache(maxsize=1024)
+def _reading(source: str) -> tuple[Mapping[str, Any], ProcessingTime]:
+    """What ``source`` reads, and its stored form as JSON gives it back (lists, not tuples).
+
+    Raises:
+        TthcError: the text cannot be read (the converter then reports it at its path).
+    """
+    from tthc.serde import converter  # noqa: PLC0415 - tthc.serde imports this module's hooks
+
+    reading = parse_processing_time(source)
+    return types.MappingProxyType(_as_json(converter().unstructure(reading))), reading
+
+
+def _as_json(value: Any) -> Any:
+    """``value`` as a JSON reader gives it back: arrays are lists, text is ``str`` (not an enum)."""
+    if isinstance(value, dict):
+        return {str.__str__(key): _as_json(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_as_json(item) for item in value]
+    if isinstance(value, str):
+        return str.__str__(value)  # a str enum member: its plain value
+    if isinstance(value, bool) or value is None:
+        return value
+    if isinstance(value, int):
+        return int.__index__(value)
+    return value

@@ -1,14 +1,17 @@
-"""The state a replay derives after each event: frozen records, a new one per event.
+"""The state a replay derives after each event: immutable records, a new one per event.
 
 Growing logs (statuses, due-date revisions, breaches, pauses, hand-offs) are kept as chains of
-:class:`Link` (the newest first), so that appending is O(1) and a replay stays linear in the
-number of events; :func:`items` turns a chain into the tuple the public API returns.
+`Link` (the newest first), so that appending is O(1) and a replay stays linear in the
+number of events; `items` turns a chain into the tuple the public API returns. A replay
+builds one `State`, one [`Step`][tthc.workflows.Step] and one link per event: they are tuples (named
+tuples and plain pairs), the cheapest immutable objects Python builds, so that a replay costs
+a few microseconds per event.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
-from typing import Generic, NamedTuple, TypeVar
+from typing import NamedTuple, TypeAlias, TypeVar
 
 import attrs
 
@@ -23,33 +26,29 @@ __all__: list[str] = []  # private module
 
 T = TypeVar("T")
 
-
-@attrs.frozen(slots=True)
-class Link(Generic[T]):
-    """One entry of an append-only log and the entries before it (``None``: the first)."""
-
-    item: T
-    before: Link[T] | None = None
+Link: TypeAlias = "tuple[T, Link[T] | None]"
+"""One entry of an append-only log and the entries before it (``None``: the first):
+``(item, before)``."""
 
 
 def push(chain: Link[T] | None, *new: T) -> Link[T] | None:
     """Return the chain with ``new`` appended (O(1) per item)."""
     for item in new:
-        chain = Link(item, chain)
+        chain = (item, chain)
     return chain
 
 
 def replace_last(chain: Link[T], item: T) -> Link[T]:
     """Return the chain with its newest entry replaced by ``item``."""
-    return Link(item, chain.before)
+    return (item, chain[1])
 
 
 def items(chain: Link[T] | None) -> tuple[T, ...]:
     """Return the entries of the chain, oldest first."""
     out: list[T] = []
     while chain is not None:
-        out.append(chain.item)
-        chain = chain.before
+        out.append(chain[0])
+        chain = chain[1]
     out.reverse()
     return tuple(out)
 
@@ -88,12 +87,11 @@ class Extension:
     new_due: _dt.date
 
 
-@attrs.frozen(slots=True)
-class Clock:
+class Clock(NamedTuple):
     """The processing time of an accepted dossier.
 
     Attributes:
-        deadline: The :class:`~tthc.deadlines.Deadline` in force.
+        deadline: The [`Deadline`][tthc.deadlines.Deadline] in force.
         history: Every due-date revision, newest first (never empty).
         verification: Whether the verification limit was switched to already.
         extension: The extension, once granted.
@@ -107,11 +105,10 @@ class Clock:
     @property
     def current(self) -> DeadlineRevision:
         """The revision in force."""
-        return self.history.item
+        return self.history[0]
 
 
-@attrs.frozen(slots=True)
-class Milestones:
+class Milestones(NamedTuple):
     """The instants the national portal reports, once they happened.
 
     Attributes:
@@ -129,8 +126,7 @@ class Milestones:
     refused_at: _dt.datetime | None = None
 
 
-@attrs.frozen(slots=True)
-class Requests:
+class Requests(NamedTuple):
     """What the dossier asked of the applicant (or the applicant of it).
 
     Attributes:
@@ -154,9 +150,11 @@ class Requests:
         return round_.requested_at
 
 
-@attrs.frozen(slots=True)
-class State:
+class State(NamedTuple):
     """Everything derived from a prefix of the events (the empty prefix: a draft).
+
+    (A named tuple: one is built per event; [`tthc.dossiers._transitions.step`][tthc.dossiers._transitions.step] builds it
+    with ``tuple.__new__``, fields in this order.)
 
     Attributes:
         status: Status after the last event.
@@ -219,6 +217,7 @@ class Step(NamedTuple):
         event_index: Its index in the log.
         row: The row of the transition table it follows.
         pauses: The pauses once the open one is closed (when the event leaves a waiting status).
+        at: When the event happened (``event.at``).
     """
 
     ctx: Context
@@ -227,11 +226,7 @@ class Step(NamedTuple):
     event_index: int
     row: Transition
     pauses: Link[Pause] | None
-
-    @property
-    def at(self) -> _dt.datetime:
-        """When the event happened."""
-        return self.event.at
+    at: _dt.datetime
 
     @property
     def day(self) -> _dt.date:

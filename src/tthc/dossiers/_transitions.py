@@ -1,19 +1,18 @@
 """Applying one event to a dossier's state: the checks, then one small handler per event kind.
 
-:func:`step` refuses an event that does not fit (another dossier's, out of time order, not in
+`step` refuses an event that does not fit (another dossier's, out of time order, not in
 the regime, not in the table for this status or channel, a once-only act repeated, the wrong
-actor), then builds the next frozen :class:`~tthc.dossiers._state.State` from what the event's
-handler (one per :class:`EventKind`, in :data:`_HANDLERS`) changes. Acts the law forbids but
+actor), then builds the next frozen [`State`][tthc.dossiers._state.State] from what the event's
+handler (one per [`EventKind`][tthc.dossiers.EventKind], in `_HANDLERS`) changes. Acts the law forbids but
 that happen are recorded as breaches.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 from collections.abc import Callable, Mapping
 from typing import Any, TypedDict
-
-import attrs
 
 from tthc._time import VN_TZ
 from tthc.deadlines import Duration, latest_extension_request, supplement_closing_date
@@ -45,7 +44,7 @@ __all__: list[str] = []  # private module
 
 
 class Changes(TypedDict, total=False):
-    """What an event changes in the :class:`State`, besides its status (absent: unchanged)."""
+    """What an event changes in the `State`, besides its status (absent: unchanged)."""
 
     times: Milestones
     clock: Clock | None
@@ -62,6 +61,10 @@ def vn_date(instant: _dt.datetime) -> _dt.date:
 
 
 # --- what is allowed now -------------------------------------------------------------------------
+
+
+#: The acts allowed once only (Điều 19.5 and 19.6): see `once_only_block`.
+_ONCE_ONLY = frozenset({EventKind.SUPPLEMENT_REQUESTED, EventKind.EXTENSION_GRANTED})
 
 
 def once_only_block(state: State, kind: EventKind) -> str | None:
@@ -173,7 +176,7 @@ def _row(ctx: Context, state: State, event: DossierEvent, index: int) -> Transit
     if ctx.channel not in row.channels:
         detail = f"not for a dossier filed via {ctx.channel.value}"
         raise _refuse(ctx, state, event, "channel", detail=detail, rule=row, index=index)
-    block = once_only_block(state, kind)
+    block = once_only_block(state, kind) if kind in _ONCE_ONLY else None
     if block is not None:
         raise _refuse(
             ctx, state, event, block, detail="it is allowed only once", rule=row, index=index
@@ -194,6 +197,10 @@ def _row(ctx: Context, state: State, event: DossierEvent, index: int) -> Transit
 
 # --- the step ------------------------------------------------------------------------------------
 
+#: Builds a named tuple from a tuple of its fields without the keyword handling of its
+#: constructor (``State`` and ``Step`` are built once per event).
+_build = tuple.__new__
+
 
 def step(ctx: Context, state: State, event: DossierEvent, index: int) -> State:
     """Return the state after ``event``, the ``index``-th event of the log.
@@ -203,29 +210,40 @@ def step(ctx: Context, state: State, event: DossierEvent, index: int) -> State:
         InvalidTransition: The table does not allow it now.
         RegimeNotModelled: The dossier was received outside the modelled regime.
     """
-    _check_log(ctx, state, event, index)
-    if state.status is DossierStatus.DRAFT:
+    at, kind, status, last = event.at, event.kind, state.status, state.last_at
+    if event.dossier_code != ctx.code or (last is not None and at < last):
+        _check_log(ctx, state, event, index)  # raises
+    if status is DossierStatus.DRAFT:
         _check_regime(ctx, event, index)
-    row = _row(ctx, state, event, index)
-    at = event.at
+    row = TRANSITIONS.get((status, kind))
+    if (
+        row is None
+        or ctx.channel not in row.channels
+        or kind in _ONCE_ONLY
+        or event.actor.role not in EVENT_ROLES[kind]
+    ):
+        row = _row(ctx, state, event, index)  # refuses the event, or allows a once-only act
+    target = row.target
     pauses = state.pauses
     # close an open pause when the dossier leaves a waiting status
-    if pauses is not None and pauses.item.end is None and row.target is not state.status:
-        pauses = replace_last(pauses, attrs.evolve(pauses.item, end=at))
-    changes = _HANDLERS[event.kind](Step(ctx, state, event, index, row, pauses))
-    # the new state, built at once (one object per event keeps a replay fast)
-    return State(
-        status=row.target,
-        statuses=Link(row.target, state.statuses),
-        last_at=at,
-        times=changes.get("times", state.times),
-        clock=changes.get("clock", state.clock),
-        requests=changes.get("requests", state.requests),
-        breaches=changes.get("breaches", state.breaches),
-        pauses=changes.get("pauses", pauses),
-        handoffs=changes.get("handoffs", state.handoffs),
-        units=changes.get("units", state.units),
-    )
+    if pauses is not None and pauses[0].end is None and target is not status:
+        open_ = pauses[0]
+        pauses = replace_last(pauses, Pause(open_.reason, open_.start, at, open_.stops_clock))
+    changes = _HANDLERS[kind](_build(Step, (ctx, state, event, index, row, pauses, at)))
+    # the new state, built at once (one tuple per event): the fields in State's order, the
+    # fields the handler changed put in their place
+    head = (target, (target, state.statuses), at)
+    if not changes and pauses is state.pauses:
+        return _build(State, head + state[3:])
+    fields: list[object] = [*head, *state[3:]]
+    fields[_PAUSES] = pauses
+    for name, value in changes.items():
+        fields[_FIELD[name]] = value
+    return _build(State, fields)
+
+
+_FIELD = {name: index for index, name in enumerate(State._fields)}
+_PAUSES = _FIELD["pauses"]
 
 
 def _breach(step_: Step, code: str, detail: str) -> Breach:
@@ -257,16 +275,25 @@ def _pause(step_: Step, reason: PauseReason, stops_clock: bool) -> Link[Pause] |
 # --- intake --------------------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=8)
+def _working_hours(hours: int) -> Duration:
+    """The limit of ``hours`` working hours (built once: a replay checks it at every intake)."""
+    return Duration.working_hours(hours)
+
+
 def _intake_breaches(s: Step) -> list[Breach]:
     # Điều 17.2.c binds online intake only; an online dossier is always decided from SUBMITTED
     # (the paper rows out of DRAFT and RETURNED_AT_INTAKE do not apply to it)
-    if s.ctx.channel is not Channel.ONLINE:
+    if not s.ctx.channel.is_online:
         return []
-    assert s.state.last_at is not None
+    submitted = s.state.last_at
+    assert submitted is not None
     hours = _limit("online_intake", None)
-    limit = _clock.deadline(
-        s.state.last_at, Duration.working_hours(hours), s.ctx.calendar, s.ctx.hours
-    )
+    if s.at - submitted <= _dt.timedelta(hours=hours):
+        # working time never runs faster than the clock: decided within that many hours of
+        # wall time, it is within that many working hours (the due instant is later still)
+        return []
+    limit = _clock.deadline(submitted, _working_hours(hours), s.ctx.calendar, s.ctx.hours)
     if s.at <= limit.due_at:
         return []
     detail = (
@@ -277,30 +304,24 @@ def _intake_breaches(s: Step) -> list[Breach]:
 
 
 # The two builders below are ``attrs.evolve`` written out for the two records most events
-# change: a replay builds one per event, and attrs.evolve's introspection would be most of it.
+# change (named tuples, built from their fields in order): a replay builds one per event.
+
+_TIMES = {name: index for index, name in enumerate(Milestones._fields)}
+_REQUESTS = {name: index for index, name in enumerate(Requests._fields)}
 
 
 def _times(s: Step, **changes: _dt.datetime | None) -> Changes:
-    old, new = s.state.times, changes.get
-    times = Milestones(
-        submitted_at=new("submitted_at", old.submitted_at),
-        accepted_at=new("accepted_at", old.accepted_at),
-        finished_at=new("finished_at", old.finished_at),
-        delivered_at=new("delivered_at", old.delivered_at),
-        refused_at=new("refused_at", old.refused_at),
-    )
-    return {"times": times}
+    fields: list[object] = list(s.state.times)
+    for name, value in changes.items():
+        fields[_TIMES[name]] = value
+    return {"times": _build(Milestones, fields)}
 
 
 def _requests(s: Step, **changes: Any) -> Changes:
-    old, new = s.state.requests, changes.get
-    requests = Requests(
-        intake_returns=new("intake_returns", old.intake_returns),
-        supplement=new("supplement", old.supplement),
-        payment_requested_at=new("payment_requested_at", old.payment_requested_at),
-        correction_requested_at=new("correction_requested_at", old.correction_requested_at),
-    )
-    return {"requests": requests}
+    fields: list[object] = list(s.state.requests)
+    for name, value in changes.items():
+        fields[_REQUESTS[name]] = value
+    return {"requests": _build(Requests, fields)}
 
 
 def _on_submitted(s: Step) -> Changes:
@@ -341,7 +362,7 @@ def _on_forwarded(s: Step) -> Changes:
     handoff = Handoff(
         s.event_index, s.at, event.actor.unit, event.to_unit, event.time_allowed, step_due
     )
-    return {"handoffs": Link(handoff, s.state.handoffs)}
+    return {"handoffs": (handoff, s.state.handoffs)}
 
 
 def _on_supplement_requested(s: Step) -> Changes:
@@ -370,7 +391,9 @@ def _on_supplement_received(s: Step) -> Changes:
     assert clock is not None
     assert supplement is not None
     restarted = _clock.restart(clock, s)
-    received = attrs.evolve(supplement, received_at=s.at, new_due=restarted.deadline.due_date)
+    received = Supplement(
+        supplement.requested_at, supplement.previous_due, s.at, restarted.deadline.due_date
+    )
     changes = _requests(s, supplement=received)
     changes["clock"] = restarted
     return changes

@@ -5,20 +5,20 @@ From 1/7/2025 the districts are gone and about 10,000 communes became 3,321 (Ngh
 names units that no longer exist, mostly as free text. This package reads such records — one at a
 time or by the million — and gives the 2025 unit(s) with the clause that transferred them:
 
-* :func:`convert_address` reads an address (``"P. Tân An, Q. Ninh Kiều, TP Cần Thơ"``: kind
+* [`convert_address`][tthc.migrate.convert_address] reads an address (``"P. Tân An, Q. Ninh Kiều, TP Cần Thơ"``: kind
   words written out or abbreviated, accents or none, the statistics office's spellings,
-  numbered wards, the new form without a district) and returns a :class:`Conversion`: the
+  numbered wards, the new form without a district) and returns a [`Conversion`][tthc.migrate.Conversion]: the
   street, the old place matched, every candidate new unit and the status (``whole``, ``split``,
   ``already_new``). A text that fits several units raises
-  :class:`~tthc.errors.AmbiguousUnitName`; one that fits none
-  :class:`~tthc.errors.UnknownUnit`, with near misses as suggestions, never as the answer.
-* :func:`convert_code` does the same for an old unit code; :func:`successor_of` gives the one
+  [`AmbiguousUnitName`][tthc.errors.AmbiguousUnitName]; one that fits none
+  [`UnknownUnit`][tthc.errors.UnknownUnit], with near misses as suggestions, never as the answer.
+* [`convert_code`][tthc.migrate.convert_code] does the same for an old unit code; [`successor_of`][tthc.migrate.successor_of] gives the one
   succession row a record moves by, and needs an explicit ``choose=`` for a split unit;
-  :func:`rehome` moves a dossier's receiving or competent unit to it, recorded as an event
+  [`rehome`][tthc.migrate.rehome] moves a dossier's receiving or competent unit to it, recorded as an event
   citing that clause.
-* :func:`convert_addresses` and :func:`convert_codes` do it for a whole column (pandas, polars,
+* [`convert_addresses`][tthc.migrate.convert_addresses] and [`convert_codes`][tthc.migrate.convert_codes] do it for a whole column (pandas, polars,
   Arrow, a list), marking each row instead of raising.
-* :func:`migration_report` gives a :class:`MigrationReport` a person works through: counts by
+* [`migration_report`][tthc.migrate.migration_report] gives a [`MigrationReport`][tthc.migrate.MigrationReport] a person works through: counts by
   status, the split, ambiguous and unknown rows with their candidates and clause, as CSV, XLSX
   (``pip install openpyxl``) and a text summary.
 

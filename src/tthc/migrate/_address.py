@@ -6,13 +6,13 @@ module only reads them: it splits the text into comma-separated segments and rea
 kind word (written out or abbreviated: ``P.``, ``Ph.``, ``Q.``, ``TP``, ``T.``, ``H.``, ``X.``,
 ``TT.``, ``TX.``) and the name, as two keys:
 
-* ``key``: accent-free and case-free (:func:`tthc._text.fold`), with the statistics office's
+* ``key``: accent-free and case-free ([`tthc._text.fold`][tthc._text.fold]), with the statistics office's
   spelling variants made one (``Quí``/``Quý``) and numbered wards as digits (``"01"``, ``"I"`` →
   ``"1"``);
-* ``tone``: the same with its accents (:func:`tthc._text.tone_key`, so ``Hoà``/``Hòa`` agree),
+* ``tone``: the same with its accents ([`tthc._text.tone_key`][tthc._text.tone_key], so ``Hoà``/``Hòa`` agree),
   used when several units share the accent-free key and the accents decide.
 
-Which unit a segment names is decided in :mod:`tthc.migrate._convert`. The abbreviations and
+Which unit a segment names is decided in [`tthc.migrate._convert`][tthc.migrate._convert]. The abbreviations and
 variants are data (``tthc/data/migrate/address_forms.json``).
 """
 
@@ -155,10 +155,10 @@ def split_parts(text: str, joined: frozenset[str] = frozenset()) -> tuple[tuple[
     Segments are separated by commas, semicolons or line breaks; a dash between spaces also
     separates them unless the two sides together are a name in ``joined`` (``"Bà Rịa - Vũng
     Tàu"``, ``"Văn Miếu - Quốc Tử Giám"``). Segments are not read here (the street is never
-    read): pass the last ones to :func:`read_part`.
+    read): pass the last ones to `read_part`.
 
     Args:
-        text: The address, normalised (:func:`normalize`).
+        text: The address, normalised (`normalize`).
         joined: Accent-free keys of unit names that contain a dash.
 
     Returns:

@@ -51,7 +51,7 @@ def convert_addresses(column: Any, *, on: _dt.date | None = None) -> Any:
 
     Returns:
         A table of the same library, one row per input row, with the columns
-        :data:`RESULT_COLUMNS` (``new_code``, ``status``, ``candidates``, ``clause``, ...):
+        [`RESULT_COLUMNS`][tthc.migrate.RESULT_COLUMNS] (``new_code``, ``status``, ``candidates``, ``clause``, ...):
         a pandas ``DataFrame`` on the Series' index, a polars ``DataFrame``, a pyarrow
         ``Table``; for a plain iterable a ``dict`` of column name → list.
 
@@ -65,12 +65,12 @@ def convert_codes(column: Any, *, on: _dt.date | None = None) -> Any:
     """Convert a column of old unit codes (strings with leading zeros) to the 2025 units.
 
     Args:
-        column: As for :func:`convert_addresses`; codes must be strings (``"00007"``, not 7).
+        column: As for [`convert_addresses`][tthc.migrate.convert_addresses]; codes must be strings (``"00007"``, not 7).
         on: The date the records were made (default: 30/6/2025). From 1/7/2025 a code that
             names a 2025 unit is read as one (``already_new``).
 
     Returns:
-        A table as for :func:`convert_addresses`.
+        A table as for [`convert_addresses`][tthc.migrate.convert_addresses].
 
     Raises:
         InputTypeError: a value is a number or another non-string (read the column as text).
@@ -81,12 +81,12 @@ def convert_codes(column: Any, *, on: _dt.date | None = None) -> Any:
 def migrate_rows(
     values: Any, *, kind: str = "addresses", on: _dt.date | None = None
 ) -> tuple[MigratedRow, ...]:
-    """Return one :class:`MigratedRow` per value (a column or an iterable), in order.
+    """Return one [`MigratedRow`][tthc.migrate.MigratedRow] per value (a column or an iterable), in order.
 
     Equal values give the same row object (each distinct value is converted once).
 
     Args:
-        values: The column (as for :func:`convert_addresses`).
+        values: The column (as for [`convert_addresses`][tthc.migrate.convert_addresses]).
         kind: ``"addresses"`` or ``"codes"``.
         on: The date the records were made (default: 30/6/2025).
     """

@@ -2,14 +2,14 @@
 
 An address is read from its end: the province (tỉnh, thành phố), then the district (quận,
 huyện, thị xã, thành phố thuộc tỉnh), then the commune (xã, phường, thị trấn); what comes before
-is the street. The old commune found gives its successors (:func:`tthc.units.successors`): one
+is the street. The old commune found gives its successors ([`tthc.units.successors`][tthc.units.successors]): one
 when it went whole into a new commune, every candidate when it was split. An address with no
 district may already be in the new form (tỉnh + xã/phường/đặc khu); when it fits both an old and
 a new unit and the two readings disagree, the text is ambiguous and both are listed.
 
 Nothing is guessed: a text that fits several units raises
-:class:`~tthc.errors.AmbiguousUnitName` with the candidates, a text that fits none raises
-:class:`~tthc.errors.UnknownUnit` with near misses as *suggestions* in its context.
+[`AmbiguousUnitName`][tthc.errors.AmbiguousUnitName] with the candidates, a text that fits none raises
+[`UnknownUnit`][tthc.errors.UnknownUnit] with near misses as *suggestions* in its context.
 """
 
 from __future__ import annotations

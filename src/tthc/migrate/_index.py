@@ -1,9 +1,9 @@
 """The name indexes an address is matched against: old units (to 30/6/2025) and 2025 units.
 
-Each index maps the accent-free key of a name (:func:`tthc.migrate._address.name_key`) to every
+Each index maps the accent-free key of a name ([`tthc.migrate._address.name_key`][tthc.migrate._address.name_key]) to every
 unit with that name, and keeps the accent-sensitive key of each unit, so that the accents can
 decide between ``Tân An`` and ``Tân Ân`` when the text carries them. Built once, from
-:mod:`tthc.units`.
+[`tthc.units`][tthc.units].
 """
 
 from __future__ import annotations

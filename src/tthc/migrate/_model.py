@@ -73,7 +73,7 @@ class OldPlace:
 
     @property
     def code(self) -> str:
-        """Code of :attr:`unit`."""
+        """Code of [`unit`][tthc.units.unit]."""
         return self.unit.code
 
     def __str__(self) -> str:
@@ -220,7 +220,7 @@ RESULT_COLUMNS = (
     "street",
     "note",
 )
-"""The columns a bulk migration adds, in order (see :meth:`MigratedRow.as_record`)."""
+"""The columns a bulk migration adds, in order (see [`MigratedRow.as_record`][tthc.migrate.MigratedRow.as_record])."""
 
 
 def _until(old: OldPlace) -> str:

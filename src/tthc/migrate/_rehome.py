@@ -25,7 +25,7 @@ def rehome(
     """Return ``dossier`` with its old reception or competent unit moved to the successor.
 
     The move is recorded as a ``REHOMED`` event citing the clause of the resolution that
-    transferred the old unit (:func:`successor_of`); the dossier's status, time limit and
+    transferred the old unit ([`successor_of`][tthc.migrate.successor_of]); the dossier's status, time limit and
     history are unchanged, and its ``reception_unit`` / ``competent_unit`` keep the units it
     was received with (``current_reception_unit`` / ``current_competent_unit`` give the new
     ones).

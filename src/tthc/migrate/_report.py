@@ -22,6 +22,7 @@ import attrs
 from tthc._time import format_date
 from tthc._validate import instance_of
 from tthc.errors import InputTypeError, MissingExtraError
+from tthc.formatting import decimal_vi
 from tthc.migrate._bulk import migrate_rows
 from tthc.migrate._convert import record_day
 from tthc.migrate._model import MigratedRow, MigrationStatus
@@ -74,7 +75,7 @@ class MigrationReport:
     """Every row of a migration with its status, and what a person must do about the others.
 
     Attributes:
-        rows: One :class:`MigratedRow` per input row, in order (row numbers start at 1).
+        rows: One [`MigratedRow`][tthc.migrate.MigratedRow] per input row, in order (row numbers start at 1).
         kind: ``"addresses"`` or ``"codes"``.
         on: The date the records were made.
     """
@@ -100,7 +101,7 @@ class MigrationReport:
         return not self.to_review
 
     def records(self, *, everything: bool = False) -> list[dict[str, str]]:
-        """The rows to review (or every row) as plain strings, keyed by :data:`REPORT_COLUMNS`."""
+        """The rows to review (or every row) as plain strings, keyed by [`REPORT_COLUMNS`][tthc.migrate.REPORT_COLUMNS]."""
         chosen = enumerate(self.rows, 1) if everything else self.to_review
         return [_record(i, row) for i, row in chosen]
 
@@ -159,30 +160,37 @@ class MigrationReport:
         """A text summary: counts by status, what to do, and the first rows to review."""
         what = "địa chỉ / addresses" if self.kind == "addresses" else "mã / codes"
         lines = [
-            f"{_WHAT}: {len(self.rows):,} {what}, records made on {format_date(self.on)}",
+            f"{_WHAT}: {_count(len(self.rows))} {what}, lập ngày (made on) {format_date(self.on)}",
         ]
         counts = self.counts
         for status in MigrationStatus:
-            lines.append(f"  {status.label}: {counts[status.value]:,}")
+            lines.append(f"  {status.label}: {_count(counts[status.value])}")
         review = self.to_review
         if not review:
             lines.append("Không có dòng cần xử lý (nothing to review): every row has one new unit.")
             return "\n".join(lines)
-        lines.append(f"Cần xử lý (to review): {len(review):,} rows")
+        lines.append(f"Cần xử lý (to review): {_count(len(review))} dòng (rows)")
         for status, action in _ACTIONS.items():
             if counts[status.value]:
-                lines.append(f"  {status.value}: {action}")
+                lines.append(f"  {status.name_vi} ({status.value}): {action}")
         for number, row in review[:limit]:
             lines.append(
-                f"  dòng / row {number}: {row.source!r} → {row.status.value}: " + _choices(row)
+                f"  dòng / row {number}: {row.source!r} → {row.status.name_vi} "
+                f"({row.status.value}): " + _choices(row)
             )
         if len(review) > limit:
-            lines.append(f"  … {len(review) - limit:,} more (see the CSV or XLSX report)")
+            more = _count(len(review) - limit)
+            lines.append(f"  … còn {more} dòng ({more} more: see the CSV or XLSX report)")
         return "\n".join(lines)
 
     def explain(self) -> str:
-        """Same as :meth:`summary` (the text a person reads first)."""
+        """Same as [`summary`][tthc.migrate.MigrationReport.summary] (the text a person reads first)."""
         return self.summary()
+
+
+def _count(number: int) -> str:
+    """A count as Vietnamese text writes it: ``"1.234"``."""
+    return decimal_vi(number, 0)
 
 
 def migration_report(

@@ -1,25 +1,30 @@
 """Administrative procedures (thủ tục hành chính) and the procedure catalogue.
 
-A :class:`Procedure` is one record of the national TTHC database: national code (``"1.001193"``),
+A [`Procedure`][tthc.procedures.Procedure] is one record of the national TTHC database: national code (``"1.001193"``),
 Vietnamese name, field, levels, competent authority as published, processing rules per channel
-(each with the original text and its parsed :class:`~tthc.deadlines.ProcessingTime`), fees,
+(each with the original text and its parsed [`ProcessingTime`][tthc.deadlines.ProcessingTime]), fees,
 result, legal basis, the announcing decision and the date the record was read.
 
-:func:`load_catalog` returns the bundled catalogue or reads a user's JSON file, validated record
-by record: a bad file raises :class:`~tthc.errors.CatalogError` naming the record index, its code
+[`load_catalog`][tthc.procedures.load_catalog] returns the bundled catalogue or reads a user's JSON file, validated record
+by record: a bad file raises [`CatalogError`][tthc.errors.CatalogError] naming the record index, its code
 and the field. The bundled catalogue joins two sources:
 
 * the 2,642 procedures published on the national portal by seven central bodies (snapshot of
   10/6/2026, ``data/procedures_national.json``, written by
   ``scripts/import_national_catalogue.py``): every channel's structured time, fee and
   description, read when a record is first used — the description is the law, the structured
-  column a hint (:class:`TimeSource`, ``ProcessingRule.disagreement``);
+  column a hint ([`TimeSource`][tthc.procedures.TimeSource], ``ProcessingRule.disagreement``);
 * the curated records (``data/procedures.json``): records checked by hand and the procedures of
-  the competence table of :mod:`tthc.authorities`. Where a code is in both, the curated record
-  wins (:meth:`Catalog.get`); :meth:`Catalog.sources` returns both.
+  the competence table of [`tthc.authorities`][tthc.authorities]. Where a code is in both, the curated record
+  wins ([`Catalog.get`][tthc.procedures.Catalog.get]); [`Catalog.sources`][tthc.procedures.Catalog.sources] returns both.
 
-:func:`deadline_outcome` says what ``tthc deadline --procedure`` does for a record (a due date,
-a case asked for, or a refusal with its reason); :func:`lint_catalog` lists every
+[`Procedure.rules_for`][tthc.procedures.Procedure.rules_for] and [`Procedure.rule_for`][tthc.procedures.Procedure.rule_for] (exactly one rule, or
+[`CaseRequired`][tthc.errors.CaseRequired] listing the cases) take a [`Channel`][tthc.dossiers.Channel] or
+any spelling of it (``"counter"``, ``"Trực tiếp"``, ``"toàn trình"``): one channel vocabulary for
+the catalogue, the dossiers and the reports.
+
+[`deadline_outcome`][tthc.procedures.deadline_outcome] says what ``tthc deadline --procedure`` does for a record (a due date,
+a case asked for, or a refusal with its reason); [`lint_catalog`][tthc.procedures.lint_catalog] lists every
 structured/description disagreement and every refusal (``tthc catalogue lint``).
 
 Processing-time texts the parser refuses do not stop loading: the rule keeps its text and records

@@ -1,16 +1,17 @@
-"""Private: :class:`Catalog`, the collection of procedures with lookups and a ranked search.
+"""Private: [`Catalog`][tthc.procedures.Catalog], the collection of procedures with lookups and a ranked search.
 
 The bundled catalogue joins two sources: the curated records of ``data/procedures.json`` (checked
 by hand, linked to the competence table) and the national portal snapshot
-(``data/procedures_national.json``, 2,642 records). Where a code is in both, :meth:`Catalog.get`
+(``data/procedures_national.json``, 2,642 records). Where a code is in both, [`Catalog.get`][tthc.procedures.Catalog.get]
 returns the curated record — it carries the competence key, the authority kind and the prose
-checked against the law — and :meth:`Catalog.sources` returns both. National records are built
+checked against the law — and [`Catalog.sources`][tthc.procedures.Catalog.sources] returns both. National records are built
 on first use (their processing times are read then), so loading stays fast.
 """
 
 from __future__ import annotations
 
 import difflib
+import re
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 
@@ -158,7 +159,7 @@ class Catalog:
         Raises:
             InputTypeError: an argument is not a string (``limit``: not an int).
         """
-        words = fold(_string(text, "text")).replace(",", " ").split()
+        words = _words(fold(_string(text, "text")))
         filters = _filters(field, level, publisher)
         if not words and not any(filters):
             return ()
@@ -275,12 +276,22 @@ def _publisher_name(slug: str) -> str:
     return PUBLISHERS.get(slug, slug)
 
 
+#: A word of a name or a query: letters and digits, with the dots and slashes inside codes and
+#: document numbers ("1.001193", "60/2014"); punctuation around words is not part of them
+#: ("thay đổi, cải chính" holds "cai" and "chinh").
+_WORD = re.compile(r"\w+(?:[./]\w+)*")
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
 def _score(code: str, name: str, words: list[str]) -> tuple[int, int, int, str] | None:
     if not words:
         return (0, 0, 0, code)
     if len(words) == 1 and words[0][:1].isdigit():
         return (0, 0, len(code), code) if code.startswith(words[0]) else None
-    name_words = name.replace(":", " ").replace("(", " ").replace(")", " ").split()
+    name_words = _words(name)
     present = set(name_words)
     if not all(w in present for w in words):
         return None

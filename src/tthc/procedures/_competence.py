@@ -1,8 +1,8 @@
 """Private: the catalogue layer of the competence table (``data/competence/catalogue.json``).
 
-For a procedure of the national snapshot with no researched rule, :mod:`tthc.authorities` asks
-:func:`catalogue_rules` for one rule derived from the record: the published competent authority
-mapped onto an :class:`~tthc.authorities.AuthorityKind` only when its text is one of the exact
+For a procedure of the national snapshot with no researched rule, [`tthc.authorities`][tthc.authorities] asks
+`catalogue_rules` for one rule derived from the record: the published competent authority
+mapped onto an [`AuthorityKind`][tthc.authorities.AuthorityKind] only when its text is one of the exact
 texts of the data file, else returned as published (``AuthorityKind.AS_PUBLISHED``, the text in
 ``body``). The legal basis is the record's announcing decision; the layer is ``CATALOGUE``, below
 every researched rule.

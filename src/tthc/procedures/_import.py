@@ -3,13 +3,13 @@
 Two shapes are read:
 
 * the crawl of the portal's public pages (``ma_thu_tuc``, ``cach_thuc_thuc_hien`` flattened into
-  one string, ``can_cu_phap_ly`` flattened likewise): :func:`row_from_crawl`;
+  one string, ``can_cu_phap_ly`` flattened likewise): `row_from_crawl`;
 * the portal's JSON API shape (``processingTimeUnit`` ``WORKING_DAY`` / ``DAY`` / ``MONTH`` /
   ``HOUR`` / ``YEAR``, ``submissionMethod`` ``DIRECT`` / ``ONLINE`` / ``POSTAL``):
-  :func:`row_from_api`.
+  `row_from_api`.
 
 A compact row is a plain dict (keys below) that ``scripts/import_national_catalogue.py`` writes to
-``tthc/data/procedures_national.json.gz`` and :mod:`tthc.procedures._national` reads back. Nothing
+``tthc/data/procedures_national.json.gz`` and [`tthc.procedures._national`][tthc.procedures._national] reads back. Nothing
 here reads a processing time: the texts are kept as published so that the reader can read them
 again when it improves.
 """
@@ -30,6 +30,7 @@ __all__ = [
     "row_from_api",
     "row_from_crawl",
     "split_legal_basis",
+    "unglue_number",
 ]
 
 #: The portal's channel labels, by the splitter's channel names.
@@ -72,12 +73,26 @@ def split_legal_basis(text: str) -> tuple[tuple[str, str], ...]:
         glued = _YEAR_GLUED.match(number)
         if glued and name.endswith("năm"):  # "Luật Khiếu nại năm 2011" + "02/2011/QH13"
             name, number = f"{name} {glued.group(1)}", number[4:]
-        pairs.append((name, number))
+        pairs.append(unglue_number(name, number))
         pos = match.end()
     rest = body[pos:].strip()
     if rest and rest != _NO_INFO:
         pairs.append((rest, ""))
     return tuple(pairs)
+
+
+def unglue_number(name: str, number: str) -> tuple[str, str]:
+    """The name and number as printed, when the flattened table glued the name's tail to both.
+
+    The portal prints a law as "Luật 60/2014/QH13" beside its number "60/2014/QH13"; flattened,
+    the name's last digits stick to the number: "Luật 60/2014/QH" + "1360/2014/QH13". Read
+    back: ``("Luật 60/2014/QH13", "60/2014/QH13")``, so the registry's entry is cited.
+    """
+    for cut in range(1, 5):
+        head, rest = number[:cut], number[cut:]
+        if head.isdigit() and "/" in rest and (name + head).endswith(rest):
+            return name + head, rest
+    return name, number
 
 
 def _levels(text: str) -> list[str]:

@@ -1,4 +1,4 @@
-"""Private: :func:`load_catalog`, reading the bundled catalogue or a user's JSON file."""
+"""Private: [`load_catalog`][tthc.procedures.load_catalog], reading the bundled catalogue or a user's JSON file."""
 
 from __future__ import annotations
 
@@ -18,8 +18,8 @@ from tthc.procedures._national import announcing_decision, national_data
 
 __all__ = ["MAX_CATALOG_BYTES", "load_catalog"]
 
-#: Largest catalogue file :func:`load_catalog` reads (bytes): the one size cap of every file tthc
-#: reads, :data:`tthc._data.MAX_FILE_BYTES` (256 MiB). Kept under this name for compatibility.
+#: Largest catalogue file [`load_catalog`][tthc.procedures.load_catalog] reads (bytes): the one size cap of every file tthc
+#: reads, [`tthc._data.MAX_FILE_BYTES`][tthc._data.MAX_FILE_BYTES] (256 MiB). Kept under this name for compatibility.
 MAX_CATALOG_BYTES = MAX_FILE_BYTES
 _WHAT = "Danh mục thủ tục (procedure catalogue)"
 #: Fields a catalogue record may have. ``channels`` (the channel names, also in
@@ -57,7 +57,7 @@ def load_catalog(path: str | os.PathLike[str] | None = None) -> Catalog:
     The file holds a list of records, or an object with ``procedures`` (a list) and optionally
     ``data_version``. Each record needs ``code`` and ``name`` (strings); optional fields:
     ``field``, ``level``, ``authority``, ``authority_kind`` (an
-    :class:`~tthc.authorities.AuthorityKind` value), ``processing_time_text``,
+    [`AuthorityKind`][tthc.authorities.AuthorityKind] value), ``processing_time_text``,
     ``processing_time_prose``, ``processing_time_by_channel`` (a list of objects with
     ``channel`` and ``time``, optionally ``fee``, ``fee_note``, ``description``), ``fees_text``,
     ``result``, ``legal_basis`` (a list of document numbers; a number of the registry
@@ -67,7 +67,7 @@ def load_catalog(path: str | os.PathLike[str] | None = None) -> Catalog:
     ``source_url``, ``channels``.
 
     The file is read under the rules of every file tthc reads: a regular file (not a directory,
-    a pipe or a device) no larger than :data:`MAX_CATALOG_BYTES`, UTF-8 with or without a
+    a pipe or a device) no larger than [`MAX_CATALOG_BYTES`][tthc.procedures.MAX_CATALOG_BYTES], UTF-8 with or without a
     byte-order mark, no object with the same key twice.
 
     Raises:

@@ -2,8 +2,8 @@
 
 The file (written by ``scripts/import_national_catalogue.py``) keeps every text as published:
 each channel's structured time, fee and free-text description, the legal basis, the announcing
-decision. Nothing is read at import time: a record becomes a :class:`Procedure` on first use, and
-its processing times are read then with :func:`tthc.deadlines.parse_processing_time`, so a better
+decision. Nothing is read at import time: a record becomes a [`Procedure`][tthc.procedures.Procedure] on first use, and
+its processing times are read then with [`tthc.deadlines.parse_processing_time`][tthc.deadlines.parse_processing_time], so a better
 reader needs no new import.
 
 The description is the law, the structured column a hint:
@@ -11,7 +11,7 @@ The description is the law, the structured column a hint:
 * the description is read first; when it reads, its reading is used, and a structured time that
   reads to another limit (unit or number) is recorded as a disagreement;
 * when the description gives no time (empty, "Không có thông tin", no time for the authority,
-  no amount: :data:`NO_TIME_REASONS`), the structured time is used and labelled as such (``read_from``);
+  no amount: `NO_TIME_REASONS`), the structured time is used and labelled as such (``read_from``);
 * when the description has a time the reader refuses, the refusal stands, with its reason;
 * a bare number (``"1"``) is never given a unit: the reader refuses it.
 """
@@ -30,6 +30,7 @@ from tthc._text import fold
 from tthc.deadlines import ProcessingTime, parse_processing_time
 from tthc.errors import DataFileError, ProcessingTimeParseError
 from tthc.legal import LegalRef
+from tthc.procedures._import import unglue_number
 from tthc.procedures._model import Procedure, ProcessingRule, TimeSource, legal_ref
 
 __all__ = [
@@ -52,7 +53,7 @@ PUBLISHERS = {
     "ngan-hang-nha-nuoc": "Ngân hàng Nhà nước Việt Nam",
     "toa-an-nhan-dan": "Tòa án nhân dân tối cao",
 }
-#: Refusal reasons (``context["reason"]`` of :func:`~tthc.deadlines.parse_processing_time`) that
+#: Refusal reasons (``context["reason"]`` of [`parse_processing_time`][tthc.deadlines.parse_processing_time]) that
 #: mean "the description gives no time for the authority": empty, "Không có thông tin", "xem
 #: phần mô tả", only the applicant's time or a fee schedule, a time named without a number.
 NO_TIME_REASONS = frozenset(
@@ -147,7 +148,7 @@ def folded_names() -> Mapping[str, str]:
 
 @functools.cache
 def national_procedure(code: str) -> Procedure:
-    """The :class:`Procedure` of a national record, its processing times read now."""
+    """The [`Procedure`][tthc.procedures.Procedure] of a national record, its processing times read now."""
     data = national_data()
     row = data.rows[code]
     text = data.texts
@@ -197,6 +198,7 @@ def _legal(entry: str) -> LegalRef:
     name, _, number = entry.rpartition("\t")
     if not number:  # text the splitter could not place: kept whole, as printed
         return LegalRef(document=name)
+    name, number = unglue_number(name, number)  # data imported before the splitter knew it
     found = legal_ref(number)
     return found if found.title or not name else attrs.evolve(found, title=name)
 

@@ -1,10 +1,10 @@
 """Private: what the catalogue can answer, and its data-quality findings (``tthc catalogue lint``).
 
-* :func:`deadline_outcome` — for one procedure and channel, what ``tthc deadline --procedure``
+* [`deadline_outcome`][tthc.procedures.deadline_outcome] — for one procedure and channel, what ``tthc deadline --procedure``
   does: gives a due date, asks for a case, or refuses with a reason. It picks the text as the
   command does (the channel's readable rule, else the procedure-wide one) and runs
-  :func:`~tthc.deadlines.compute_deadline` on a fixed instant.
-* :func:`lint_catalog` — every structured/description disagreement and every refusal of the
+  [`compute_deadline`][tthc.deadlines.compute_deadline] on a fixed instant.
+* [`lint_catalog`][tthc.procedures.lint_catalog] — every structured/description disagreement and every refusal of the
   catalogue, with the publishing body and the field, for the bodies that publish the records.
 """
 
@@ -17,7 +17,7 @@ import attrs
 
 from tthc._enums import LabelledEnum
 from tthc.deadlines import compute_deadline, parse_processing_time
-from tthc.errors import TthcError
+from tthc.errors import CaseRequired, ProcessingTimeParseError, TthcError
 from tthc.procedures._model import Procedure, ProcessingRule
 
 __all__ = ["Finding", "FindingKind", "Outcome", "deadline_outcome", "lint_catalog"]
@@ -50,7 +50,7 @@ class FindingKind(LabelledEnum):
 
 @attrs.frozen(slots=True)
 class Finding:
-    """One finding of :func:`lint_catalog` (one channel of one procedure)."""
+    """One finding of [`lint_catalog`][tthc.procedures.lint_catalog] (one channel of one procedure)."""
 
     kind: FindingKind
     code: str
@@ -90,19 +90,20 @@ def deadline_outcome(procedure: Procedure, channel: str | None = None) -> tuple[
     ``channel`` defaults to "Trực tiếp" when published, else the first channel published.
     """
     chosen = _chosen_channel(procedure, channel)
-    own = procedure.rules_for(chosen) if chosen else ()
-    general = [r for r in procedure.processing_rules if r.channel is None and r.parsed]
-    readable = [r for r in own if r.parsed] or general
-    if not readable:
-        reasons = {r.parse_error_reason or "unreadable" for r in own} or {"no_processing_time"}
+    try:
+        rule = procedure.timed_rule(chosen or _COUNTER)
+    except CaseRequired as error:
+        return Outcome.ASKS_FOR_CASE, error.code
+    except ProcessingTimeParseError as error:
+        reasons = error.context.get("reasons") or [error.context.get("reason") or error.code]
         return Outcome.REFUSED, ", ".join(sorted(reasons))
     try:
-        compute_deadline(_PROBE, parse_processing_time(readable[0].text))
+        compute_deadline(_PROBE, parse_processing_time(rule.text))
     except TthcError as error:
         if error.code == "deadline.case_required":
             return Outcome.ASKS_FOR_CASE, error.code
         return Outcome.REFUSED, str(error.context.get("reason") or error.code)
-    return Outcome.DUE_DATE, readable[0].text[:_EXCERPT]
+    return Outcome.DUE_DATE, rule.text[:_EXCERPT]
 
 
 def _findings(procedure: Procedure, rule: ProcessingRule) -> Iterable[Finding]:

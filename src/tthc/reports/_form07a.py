@@ -58,8 +58,8 @@ def _field_name(instance: object, attribute: attrs.Attribute[str], value: str) -
 class Form07aRow:
     """One row of Biểu 07a: the dossiers of one field (lĩnh vực), or the total.
 
-    The three totals — :attr:`received_total` (3), :attr:`resolved_total` (9) and
-    :attr:`pending_total` (13) — are the sums the form defines, so its identities
+    The three totals — [`received_total`][tthc.reports.Form07aRow.received_total] (3), [`resolved_total`][tthc.reports.Form07aRow.resolved_total] (9) and
+    [`pending_total`][tthc.reports.Form07aRow.pending_total] (13) — are the sums the form defines, so its identities
     (3) = (4)+…+(8), (9) = (10)+(11)+(12) and (13) = (14)+(15) hold by construction; a row
     where (3) ≠ (9) + (13) cannot be built.
     """
@@ -182,13 +182,13 @@ class Form07a:
         return out.getvalue()
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON-ready form: period, dates, rows, total and the legal basis."""
+        """JSON-ready form: period, dates, rows, total and the legal reference (``legal_ref``)."""
         return {
             "form": "07a/BTP/KSTT",
             "period": self.period.to_dict(),
             "rows": [row.to_dict() for row in self.rows],
             "total": self.total.to_dict(),
-            "legal_basis": self.legal_basis.cite(),
+            "legal_ref": self.legal_basis.to_dict(),
         }
 
 
@@ -214,19 +214,35 @@ def _vn_date(at: _dt.datetime) -> _dt.date:
 
 
 def channel_column(dossier: Dossier, online_full: OnlineFull | None) -> str:
-    channel = dossier.channel.value
-    if channel == "counter":
-        return "received_counter"
-    if channel == "post":
-        return "received_post"
+    """The column (4)–(7) a dossier received in the period is counted in, by its channel.
+
+    ``Channel.ONLINE_FULL``, ``ONLINE_PARTIAL``, ``POST`` and ``COUNTER`` have their own column
+    (``received_<channel>``); a plain ``Channel.ONLINE`` dossier (kind not recorded) needs
+    ``online_full`` to tell which of (4) and (5).
+    """
+    channel = dossier.channel
+    if channel.value != "online":
+        column = f"received_{channel.value}"
+        if column not in COUNTED:  # a channel added to the vocabulary without a column
+            raise ReportError(
+                f"Biểu 07a (form 07a): dossier {dossier.code} was filed via {channel.label}, "
+                "which has no column of its own in the form",
+                hint="map the channel to a column of Biểu 07a in tthc.reports before reporting "
+                "such dossiers",
+                dossier=dossier.code,
+                channel=channel.value,
+                reason="no_column",
+            )
+        return column
     if online_full is None:
         raise ReportError(
-            f"Biểu 07a (form 07a): dossier {dossier.code} was filed online, and the form counts "
-            "fully online (toàn trình, column 4) and partly online (một phần, column 5) "
-            "dossiers apart; tthc will not guess which",
-            hint="pass online_full=, a function that tells for a dossier whether it was fully "
-            "online",
+            f"Biểu 07a (form 07a): dossier {dossier.code} was filed online (Channel.ONLINE, its "
+            "kind not recorded), and the form counts fully online (toàn trình, column 4) and "
+            "partly online (một phần, column 5) dossiers apart; tthc will not guess which",
+            hint="record the dossier's channel as online_full or online_partial, or pass "
+            "online_full=, a function that tells for a dossier whether it was fully online",
             dossier=dossier.code,
+            reason="online_kind_unknown",
         )
     return "received_online_full" if online_full(dossier) else "received_online_partial"
 
@@ -319,10 +335,13 @@ def form_07a(
         period: The reporting period.
         fields: Procedure code → field (lĩnh vực) name, or a function of a dossier; default:
             the field of the procedure in the bundled catalogue.
-        online_full: For online dossiers, whether the dossier was fully online (toàn trình).
+        online_full: For dossiers of ``Channel.ONLINE`` (filed online, kind not recorded),
+            whether the dossier was fully online (toàn trình); ``Channel.ONLINE_FULL`` and
+            ``ONLINE_PARTIAL`` dossiers are counted in columns (4) and (5) without it.
 
     Raises:
-        ReportError: an online dossier and no ``online_full``; a period before the form.
+        ReportError: a ``Channel.ONLINE`` dossier and no ``online_full``; a period before the
+            form.
         UnknownProcedure: a dossier's procedure has no known field.
         InputTypeError: wrong argument types.
     """

@@ -172,7 +172,7 @@ class Form08b:
             "form": self.spec.number,
             "period": self.period.to_dict(),
             "rows": [{"name": c.name, "columns": c.columns()} for c in self.centres],
-            "legal_basis": self.spec.legal_ref.cite(),
+            "legal_ref": self.spec.legal_ref.to_dict(),
         }
 
 
@@ -204,7 +204,7 @@ class Form08c:
             "period": self.period.to_dict(),
             "section_i": self.procedures.columns(),
             "section_ii": self.section_ii(),
-            "legal_basis": self.spec.legal_ref.cite(),
+            "legal_ref": self.spec.legal_ref.to_dict(),
             "note": self.spec.note,
         }
 

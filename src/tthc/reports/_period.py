@@ -59,8 +59,8 @@ class ReportPeriod:
     month to the 14th, a quarter from the 15th of the month before it to the 14th of its last
     month, the first half-year from 15/12 of the previous year to 14/6, the year from 15/12 of
     the previous year to 14/12 (Điều 10 of Thông tư 09/2026/TT-BTP, which applies Điều 12 of
-    Nghị định 09/2019/NĐ-CP). Build one with :meth:`month`, :meth:`quarter`, :meth:`half_year`
-    or :meth:`year`.
+    Nghị định 09/2019/NĐ-CP). Build one with [`month`][tthc.reports.ReportPeriod.month], [`quarter`][tthc.reports.ReportPeriod.quarter], [`half_year`][tthc.reports.ReportPeriod.half_year]
+    or [`year`][tthc.reports.ReportPeriod.year].
 
     Attributes:
         kind: Month, quarter, half-year or year.

@@ -98,7 +98,7 @@ class SectionedForm:
                 for s in self.sections
             ],
             "total": self.total.to_dict(),
-            "legal_basis": self.legal_basis.cite(),
+            "legal_ref": self.legal_basis.to_dict(),
             "note": self.spec.note or None,
         }
 

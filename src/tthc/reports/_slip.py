@@ -180,10 +180,10 @@ def control_slip(
     that step's due instant, and the step is judged (by date, as the reports do) on when the
     receiver handed the dossier on.
 
-    With its internal ``workflow`` (:mod:`tthc.workflows`) and the completion instant of each
+    With its internal ``workflow`` ([`tthc.workflows`][tthc.workflows]) and the completion instant of each
     step (``step_completions``, step id → aware instant, from the province's system): one entry
     per step instead, from the roles it depends on to its own role, with the step's due instant
-    as :func:`tthc.workflows.schedule` plans it from the acceptance, judged on its completion.
+    as [`tthc.workflows.schedule`][tthc.workflows.schedule] plans it from the acceptance, judged on its completion.
 
     Args:
         dossier: The dossier.

@@ -7,7 +7,7 @@ A province's dossiers usually live in a database. With the working calendar load
   acceptance date's ordinal + N (Bộ luật Dân sự Điều 147.2: the day of acceptance is not
   counted);
 * Biểu 07a is a ``GROUP BY`` over each dossier's two columns, decided by the rules of
-  :func:`~tthc.reports.form_07a`.
+  [`form_07a`][tthc.reports.form_07a].
 
 The recipes run unchanged on PostgreSQL and SQLite (dates as ``DATE`` or ISO ``TEXT``). The
 tests run them on both and compare every figure with tthc's own.
@@ -51,9 +51,9 @@ def form_07a_sql(
 ) -> str:
     """A query returning Biểu 07a's counted columns per field for ``period``.
 
-    One row per field with the ten counted columns of :data:`COUNTED` ((4)–(8), (10)–(12),
+    One row per field with the ten counted columns of `COUNTED` ((4)–(8), (10)–(12),
     (14)–(15)); the totals (3), (9) and (13) are their sums. The period's dates are written
-    into the text as ISO literals (they come from a :class:`ReportPeriod`, never from input).
+    into the text as ISO literals (they come from a [`ReportPeriod`][tthc.reports.ReportPeriod], never from input).
     """
     check_in_force(period)
     start, end = f"'{period.start.isoformat()}'", f"'{period.end.isoformat()}'"

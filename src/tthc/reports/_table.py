@@ -7,8 +7,8 @@ import importlib
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from tthc._text import fold
 from tthc._time import VN_TZ
+from tthc.dossiers._model import Channel
 from tthc.errors import InputTypeError, InvalidArrayError, MissingExtraError, NaiveDatetimeError
 from tthc.reports._form07a import (
     COUNTED,
@@ -37,17 +37,13 @@ TABLE_COLUMNS = (
 )
 
 _CHANNELS = ("received_online_full", "received_online_partial", "received_post", "received_counter")
-_CHANNEL_NAMES = {
-    "online_full": 0,
-    "truc tuyen toan trinh": 0,
-    "online_partial": 1,
-    "truc tuyen mot phan": 1,
-    "post": 2,
-    "buu chinh": 2,
-    "qua dich vu buu chinh": 2,
-    "dich vu buu chinh": 2,
-    "counter": 3,
-    "truc tiep": 3,
+# Column of form 07a for each channel of the one vocabulary (tthc.dossiers.Channel): a plain
+# "online" dossier does not say whether it was fully or partly online, so it has no column.
+_CHANNEL_COLUMN = {
+    Channel.ONLINE_FULL: 0,
+    Channel.ONLINE_PARTIAL: 1,
+    Channel.POST: 2,
+    Channel.COUNTER: 3,
 }
 _NAT = -(2**63)
 _EPOCH = _dt.date(1970, 1, 1)
@@ -173,28 +169,17 @@ def _days(np: Any, column: Any, name: str) -> Any:
 
 
 def _factorize(np: Any, column: Any, name: str) -> tuple[Any, list[str]]:
-    """Return ``(codes, names)``: an int64 code per row into the distinct names, in O(n)."""
-    if hasattr(column, "type") and hasattr(column, "to_pylist"):  # pyarrow: dictionary-encode
-        pc = importlib.import_module("pyarrow.compute")  # only for Arrow input
-        encoded = pc.dictionary_encode(column)
-        chunks = getattr(encoded, "chunks", [encoded])
-        codes = np.concatenate(
-            [c.indices.to_numpy(zero_copy_only=False) for c in chunks] or [np.empty(0)]
-        )
-        names = [str(v) for v in chunks[0].dictionary.to_pylist()] if chunks else []
-        return np.nan_to_num(codes, nan=-1).astype(np.int64), names
-    try:  # pandas is optional; its hash table beats sorting strings
-        pd = importlib.import_module("pandas")
-    except ImportError:  # pragma: no cover - pandas is installed with the test extra
-        values = np.asarray(_to_numpy(np, column, None), dtype=object)
-        names_array, inverse = np.unique(values.astype(str), return_inverse=True)
-        return inverse.reshape(-1).astype(np.int64), [str(v) for v in names_array.tolist()]
-    if isinstance(getattr(column, "dtype", None), pd.CategoricalDtype):
-        return column.cat.codes.to_numpy().astype(np.int64), [str(c) for c in column.cat.categories]
-    if not isinstance(column, pd.Series):
-        column = np.asarray(_to_numpy(np, column, None), dtype=object)
-    codes, uniques = pd.factorize(column)
-    return np.asarray(codes, dtype=np.int64), [str(v) for v in uniques.tolist()]
+    """Return ``(codes, names)``: an int64 code per row into the distinct names, in O(n).
+
+    One home with tthc.bulk (``tthc.bulk._factorize.factorize()``, imported on first use so
+    that ``import tthc.reports`` stays light): categorical and dictionary columns use their own
+    codes, other columns are hashed by their library, never sorted.
+    """
+    factorize = importlib.import_module("tthc.bulk._factorize").factorize
+    if not hasattr(column, "dtype") and not hasattr(column, "type"):  # a plain sequence
+        column = list(column)
+    codes, uniques = factorize(np, column, name)
+    return codes.astype(np.int64, copy=False), [str(v) for v in uniques]  # int8 codes widened
 
 
 def _missing_text(np: Any, codes: Any, rows: Any, name: str) -> None:
@@ -212,7 +197,7 @@ def _channel_codes(np: Any, column: Any, rows: Any) -> Any:
     _missing_text(np, codes, rows, "channel")
     lookup = []
     for value in names:
-        code = _CHANNEL_NAMES.get(fold(value))
+        code = _column_of_channel(value)
         if code is None:
             raise InvalidArrayError(
                 f"Bảng hồ sơ (table of dossiers): channel {value!r} is not one of "
@@ -222,6 +207,13 @@ def _channel_codes(np: Any, column: Any, rows: Any) -> Any:
             )
         lookup.append(code)
     return np.asarray([*lookup, 0], dtype=np.int64)[codes[rows]]
+
+
+def _column_of_channel(value: str) -> int | None:
+    try:
+        return _CHANNEL_COLUMN.get(Channel.parse(value))
+    except InputTypeError:
+        return None
 
 
 def _check_lengths(np: Any, arrays: Mapping[str, Any]) -> int:
@@ -245,14 +237,14 @@ def form_07a_from_table(table: Any, period: ReportPeriod) -> Form07a:
     """Fill Biểu 07a/BTP/KSTT for ``period`` from a table, one row per dossier.
 
     The table is a pandas or polars ``DataFrame``, a pyarrow ``Table`` or a mapping of column
-    name → sequence, with the columns of :data:`TABLE_COLUMNS`: ``field`` (lĩnh vực),
+    name → sequence, with the columns of [`TABLE_COLUMNS`][tthc.reports.TABLE_COLUMNS]: ``field`` (lĩnh vực),
     ``channel`` (``online_full``, ``online_partial``, ``post``, ``counter`` or the Vietnamese
     names), ``accepted_at`` (aware instants or Vietnam dates; missing = never accepted),
     ``due_date`` (the due date in force at the end of the period), ``result_at`` (the end of
     processing, missing while open) and optionally ``supplement_requested_at`` (a supplement
     request still open at the end of the period: the dossier is judged on its date). The
-    counts equal :func:`~tthc.reports.form_07a` over the same dossiers
-    (:func:`dossiers_to_table` builds such a table).
+    counts equal [`form_07a`][tthc.reports.form_07a] over the same dossiers
+    ([`dossiers_to_table`][tthc.reports.dossiers_to_table] builds such a table).
 
     Raises:
         InputTypeError: a column is missing or holds the wrong type.
@@ -315,11 +307,11 @@ def dossiers_to_table(
     fields: FieldOf | None = None,
     online_full: OnlineFull | None = None,
 ) -> dict[str, list[Any]]:
-    """The table :func:`form_07a_from_table` reads, from dossiers as they stood at the period end.
+    """The table [`form_07a_from_table`][tthc.reports.form_07a_from_table] reads, from dossiers as they stood at the period end.
 
     Returns a mapping of column → list (``pandas.DataFrame(result)`` makes a frame of it).
     Dossiers never accepted by the end of the period are left out. ``fields`` and
-    ``online_full`` are those of :func:`~tthc.reports.form_07a`, with the same refusals.
+    ``online_full`` are those of [`form_07a`][tthc.reports.form_07a], with the same refusals.
     """
     end = end_instant(period)
     field_of = field_resolver(fields)

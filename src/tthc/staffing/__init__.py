@@ -4,40 +4,40 @@ Three pieces of arithmetic that a planner can check by hand:
 
 * **Demand** (nhu cầu): dossier counts per unit, procedure and month (a CSV file or any iterable of
   records) times the staff minutes each procedure needs per role give the staff-hours needed per
-  unit, role and month (:func:`compute_demand`).
+  unit, role and month ([`compute_demand`][tthc.staffing.compute_demand]).
 * **Capacity** (khả năng đáp ứng): the hours one staff member can give in a month, from the
   civil-service calendar (holidays, Tết, swapped days and make-up Saturdays), the office hours,
   annual leave (12 working days a year, Bộ luật Lao động 2019 Điều 113.1.a) and a utilisation
-  factor (:func:`staff_capacity`). Full-time equivalents needed = demand / capacity, rounded up per
-  role (:func:`fte_needed`).
+  factor ([`staff_capacity`][tthc.staffing.staff_capacity]). Full-time equivalents needed = demand / capacity, rounded up per
+  role ([`fte_needed`][tthc.staffing.fte_needed]).
 * **Counters** (số quầy tiếp nhận): an Erlang C (M/M/c) queueing model of the reception desk:
   arrivals per hour by weekday and hour, mean service time, targets for the mean wait and the
-  probability of waiting → the number of counters (:func:`counters_needed`,
-  :func:`plan_counters`).
+  probability of waiting → the number of counters ([`counters_needed`][tthc.staffing.counters_needed],
+  [`plan_counters`][tthc.staffing.plan_counters]).
 
-:func:`plan_workload` puts the three together per unit and flags the units whose volume changed
+[`plan_workload`][tthc.staffing.plan_workload] puts the three together per unit and flags the units whose volume changed
 most after the 1 July 2025 reorganisation.
 
 Every default with a source (leave days, the reform date, the 40-hour week) and every planning
 assumption (utilisation, queue targets, arrival profile, illustrative efforts) lives in the data
-file ``tthc/data/workload_assumptions.json``; :func:`load_assumptions` returns them with their
-:class:`~tthc.legal.LegalRef`.
+file ``tthc/data/workload_assumptions.json``; [`load_assumptions`][tthc.staffing.load_assumptions] returns them with their
+[`LegalRef`][tthc.legal.LegalRef].
 
-**Inputs.** Dossier counts and staff effort are read from CSV files (:func:`read_dossier_counts`,
-:func:`read_efforts`) or given as Python values (:func:`dossier_counts`, :func:`effort_table`).
-:func:`iter_dossier_counts` reads the counts row by row: ``plan_workload(iter_dossier_counts(
+**Inputs.** Dossier counts and staff effort are read from CSV files ([`read_dossier_counts`][tthc.staffing.read_dossier_counts],
+[`read_efforts`][tthc.staffing.read_efforts]) or given as Python values ([`dossier_counts`][tthc.staffing.dossier_counts], [`effort_table`][tthc.staffing.effort_table]).
+[`iter_dossier_counts`][tthc.staffing.iter_dossier_counts] reads the counts row by row: ``plan_workload(iter_dossier_counts(
 path), efforts)`` plans a national year of daily counts (3,321 communes × 365 days ≈ 1.2 million
 rows) without holding the rows; the plan keeps one sum per unit, month and procedure.
 
 **Numbers and rounding.** Staff minutes per dossier are exact decimals; demand and capacity are
 computed exactly (integer sums of the minutes scaled by the effort table's common denominator,
 then rational arithmetic once per unit, role and month) and reported as
-:class:`~decimal.Decimal` hours rounded half-to-even to 0.01 h. FTE is rounded *up* on the exact, unrounded ratio, so a demand of exactly
+`Decimal` hours rounded half-to-even to 0.01 h. FTE is rounded *up* on the exact, unrounded ratio, so a demand of exactly
 two staff-months needs 2 staff, not 3. Queueing results are floats (probabilities, minutes).
 
 **Workflows.** Staff effort is given directly (a mapping procedure code → minutes per role, or a
 CSV file). Any object with a ``procedure_code`` attribute and a ``staff_minutes_by_role()`` method
-(the :class:`EffortSource` protocol) is accepted too: that is the hook through which a
+(the [`EffortSource`][tthc.staffing.EffortSource] protocol) is accepted too: that is the hook through which a
 ``tthc.workflows.Workflow`` becomes an effort entry, without this package importing the
 workflows. A step's *budget* is a time limit (a deadline), not staff time: the conversion sums
 each step's staff (touch) time per role, intake steps as ``reception``, signing steps as

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from decimal import Decimal, InvalidOperation
-from types import MappingProxyType
 from typing import Any
 
 import attrs
@@ -28,6 +27,11 @@ ASSUMPTIONS_FILE = "workload_assumptions.json"
 """The bundled file, relative to ``tthc/data``."""
 
 _BASES = frozenset({"law", "literature", "planning_assumption"})
+
+
+def _read_only(value: Any) -> Any:
+    """The converter of [`Assumption.value`][tthc.staffing.Assumption.value] (see `_frozen`)."""
+    return _frozen(value)
 
 
 @attrs.frozen(slots=True)
@@ -50,7 +54,7 @@ class Assumption:
     key: str
     name_vi: str
     name_en: str
-    value: Any
+    value: Any = attrs.field(converter=_read_only)
     unit: str
     basis: str
     legal_ref: LegalRef | None
@@ -79,12 +83,43 @@ def _plain_value(value: Any) -> str:
     return str(value)
 
 
+class _ReadOnlyMapping(Mapping[str, Any]):
+    """Private: a read-only JSON object that can be copied and sent to another process.
+
+    A ``mappingproxy`` cannot (issue 17: every public model crosses process boundaries).
+    """
+
+    __slots__ = ("_items",)
+
+    def __init__(self, items: Mapping[str, Any]) -> None:
+        self._items = dict(items)
+
+    def __getitem__(self, key: str) -> Any:
+        return self._items[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self._items!r})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_ReadOnlyMapping, (self._items,))
+
+
 def _frozen(value: Any) -> Any:
-    """JSON lists become tuples and objects read-only mappings: cached data stays immutable."""
-    if isinstance(value, list):
+    """JSON lists become tuples and objects read-only mappings: cached data stays immutable.
+
+    Also the converter of [`Assumption.value`][tthc.staffing.Assumption.value], so that a value read back from JSON
+    (``tthc.serde``) equals the one loaded from the bundled file.
+    """
+    if isinstance(value, list | tuple):
         return tuple(_frozen(item) for item in value)
-    if isinstance(value, dict):
-        return MappingProxyType({key: _frozen(item) for key, item in value.items()})
+    if isinstance(value, Mapping):
+        return _ReadOnlyMapping({key: _frozen(item) for key, item in value.items()})
     return value
 
 
@@ -236,7 +271,7 @@ def load_assumptions() -> Assumptions:
     Example:
         >>> a = load_assumptions()
         >>> a["annual_leave_days"].legal_ref.cite()
-        'Điều 113.1.a, Bộ luật Lao động 45/2019/QH14 (Quốc hội, 20/11/2019)'
+        'điểm a khoản 1 Điều 113, Bộ luật Lao động 45/2019/QH14 (Quốc hội, 20/11/2019)'
 
     Raises:
         DataFileError: the bundled file is malformed.

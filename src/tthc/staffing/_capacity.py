@@ -67,7 +67,7 @@ class Capacity:
 
 @attrs.frozen(slots=True)
 class ExactCapacity:
-    """A month's :class:`Capacity` with its productive hours kept exact (for sums)."""
+    """A month's [`Capacity`][tthc.staffing.Capacity] with its productive hours kept exact (for sums)."""
 
     capacity: Capacity
     productive: Fraction
@@ -180,13 +180,13 @@ def staff_capacity(
 
     Args:
         month: The month.
-        calendar: Working calendar (default: :func:`~tthc.calendar.civil_service_calendar`).
+        calendar: Working calendar (default: [`civil_service_calendar`][tthc.calendar.civil_service_calendar]).
             Pass ``calendar.with_days_off(...)`` for a province's own closures.
         office_hours: Daily windows (default 07:30–11:30, 13:00–17:00: 8 hours).
         annual_leave_days: Leave per year in working days (default 12: Bộ luật Lao động 2019
             Điều 113.1.a).
         utilisation: Share of available hours spent on dossiers, in (0, 1] (default 0.85: a
-            planning assumption, see :func:`load_assumptions`).
+            planning assumption, see [`load_assumptions`][tthc.staffing.load_assumptions]).
 
     Example:
         >>> cap = staff_capacity(Month(2026, 1), annual_leave_days=0, utilisation=1)

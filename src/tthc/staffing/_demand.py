@@ -70,7 +70,7 @@ class Demand:
     def hours(
         self, *, unit_code: str | None = None, role: str | None = None, month: Month | None = None
     ) -> Decimal:
-        """Return staff-hours (rounded to 0.01 h), optionally filtered like :meth:`minutes`."""
+        """Return staff-hours (rounded to 0.01 h), optionally filtered like [`minutes`][tthc.staffing.Demand.minutes]."""
         return to_decimal(Fraction(self.minutes(unit_code=unit_code, role=role, month=month)) / 60)
 
     @property
@@ -96,8 +96,8 @@ def compute_demand(
     """Return staff-time demand per unit, month and role: Σ dossiers × minutes per dossier.
 
     Args:
-        counts: Dossier counts (see :func:`dossier_counts`).
-        efforts: Staff minutes per procedure and role (see :func:`effort_table`).
+        counts: Dossier counts (see [`dossier_counts`][tthc.staffing.dossier_counts]).
+        efforts: Staff minutes per procedure and role (see [`effort_table`][tthc.staffing.effort_table]).
 
     Example:
         >>> counts = [{"unit_code": "31120", "procedure_code": "1.001193",
@@ -107,7 +107,7 @@ def compute_demand(
         Decimal('40.00')
 
     Raises:
-        InputTypeError: ``efforts`` is not an :class:`EffortTable`.
+        InputTypeError: ``efforts`` is not an [`EffortTable`][tthc.staffing.EffortTable].
         DataFileError: an invalid record.
         UnknownProcedure: a procedure has no effort entry (and no field default).
     """

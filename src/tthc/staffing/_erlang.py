@@ -62,7 +62,7 @@ def erlang_b(servers: int, traffic: float) -> float:
         traffic: Offered traffic ``A = λ/μ`` in erlangs (0 or more).
 
     Raises:
-        InputTypeError: wrong type, a negative value, or more than :data:`MAX_SERVERS`
+        InputTypeError: wrong type, a negative value, or more than `MAX_SERVERS`
             counters or erlangs.
     """
     servers = _servers(servers)
@@ -84,7 +84,7 @@ def erlang_c(servers: int, traffic: float) -> float:
         0.444444
 
     Raises:
-        InputTypeError: wrong type, a negative value, or more than :data:`MAX_SERVERS`
+        InputTypeError: wrong type, a negative value, or more than `MAX_SERVERS`
             counters or erlangs.
     """
     servers = _servers(servers)
@@ -103,7 +103,7 @@ def mean_wait(servers: int, traffic: float, service_time: float) -> float:
     Infinite (``math.inf``) when ``A >= c``.
 
     Raises:
-        InputTypeError: wrong type, a negative value, or more than :data:`MAX_SERVERS`
+        InputTypeError: wrong type, a negative value, or more than `MAX_SERVERS`
             counters or erlangs.
     """
     servers = _servers(servers)
@@ -221,7 +221,7 @@ def counters_needed(
 
     Raises:
         InputTypeError: a negative or non-numeric rate or time, a wrong ``targets``, or more
-            than :data:`MAX_SERVERS` erlangs of traffic.
+            than `MAX_SERVERS` erlangs of traffic.
     """
     arrivals = as_float(arrivals_per_hour, "arrivals_per_hour")
     service = as_float(mean_service_minutes, "mean_service_minutes")
@@ -235,7 +235,7 @@ def counters_needed(
 
 
 def queue_for(arrivals: float, service: float, targets: QueueTargets) -> QueueResult:
-    """:func:`counters_needed` for arguments already checked (non-negative finite floats)."""
+    """[`counters_needed`][tthc.staffing.counters_needed] for arguments already checked (non-negative finite floats)."""
     load = arrivals * service / 60.0
     _check_load(load, "traffic")
     if load == 0:

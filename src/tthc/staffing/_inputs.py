@@ -1,8 +1,8 @@
 """The inputs of a plan: staff effort per procedure and dossier counts per unit and month.
 
 Both are read from CSV files (UTF-8, comma-separated, one header row; header names are matched
-case-insensitively) or given directly as Python values. Files are read by :mod:`tthc._data`:
-regular files only, one size cap (:data:`tthc._data.MAX_FILE_BYTES` unless ``max_bytes`` says
+case-insensitively) or given directly as Python values. Files are read by [`tthc._data`][tthc._data]:
+regular files only, one size cap ([`tthc._data.MAX_FILE_BYTES`][tthc._data.MAX_FILE_BYTES] unless ``max_bytes`` says
 otherwise), a leading byte-order mark dropped. Nothing in a file is evaluated.
 """
 
@@ -168,7 +168,7 @@ class ProcedureEffort:
 
     @classmethod
     def from_source(cls, source: EffortSource) -> ProcedureEffort:
-        """Convert an :class:`EffortSource` (e.g. a ``tthc.workflows.Workflow``).
+        """Convert an [`EffortSource`][tthc.staffing.EffortSource] (e.g. a ``tthc.workflows.Workflow``).
 
         Raises:
             InputTypeError: ``source`` does not implement the protocol.
@@ -243,7 +243,7 @@ def _amount(key: str, role: object, amount: object) -> Fraction:
 
 
 def _entries(section: str, key: Callable[[ProcedureEffort], str]) -> Validator:
-    """Validator of an :class:`EffortTable` section: a tuple of entries, one per key."""
+    """Validator of an [`EffortTable`][tthc.staffing.EffortTable] section: a tuple of entries, one per key."""
 
     def check(_instance: object, _attribute: Any, value: object) -> None:
         if not isinstance(value, tuple) or not all(
@@ -343,11 +343,11 @@ def effort_table(
     fields: Mapping[str, Mapping[str, Number]] | None = None,
     unit: str = "minutes",
 ) -> EffortTable:
-    """Build an :class:`EffortTable` from effort given directly.
+    """Build an [`EffortTable`][tthc.staffing.EffortTable] from effort given directly.
 
     Args:
         procedures: ``{procedure code: {role: amount}}``, or an iterable of
-            :class:`ProcedureEffort` and :class:`EffortSource` objects (e.g. workflows).
+            [`ProcedureEffort`][tthc.staffing.ProcedureEffort] and [`EffortSource`][tthc.staffing.EffortSource] objects (e.g. workflows).
         fields: ``{field name: {role: amount}}`` defaults for procedures not listed.
         unit: ``"minutes"`` or ``"hours"``: the unit of the amounts in the mappings.
 
@@ -419,7 +419,7 @@ def csv_rows(
     """Yield (line, {column: value}) with the header as line 1; blank lines skipped.
 
     ``lines`` are the file's lines with their ends (``io.StringIO(text, newline="")`` or
-    :func:`tthc._data.stream_lines`). Rows are numbered by the physical line they end on,
+    [`tthc._data.stream_lines`][tthc._data.stream_lines]). Rows are numbered by the physical line they end on,
     so an error names the line a person finds in an editor.
     """
     reader = csv.reader(lines)
@@ -649,10 +649,10 @@ _CountValues = tuple[str, str, Month, int, str, str, str, int | None]
 
 
 def checked_count(values: _CountValues) -> DossierCount:
-    """A :class:`DossierCount` of values the caller has checked by its validators' rules.
+    """A [`DossierCount`][tthc.staffing.DossierCount] of values the caller has checked by its validators' rules.
 
     The CSV reader's fast path checks each value as it reads it (non-empty cleaned codes, a
-    :class:`Month`, whole numbers with ``in_person <= count``); running the validators again
+    [`Month`][tthc.staffing.Month], whole numbers with ``in_person <= count``); running the validators again
     would cost as much as reading the row. The slots are set as attrs' ``__init__`` of a frozen
     class sets them (``object.__setattr__``); the record equals ``DossierCount(*values)``
     (tests/staffing/test_counts_streaming.py).
@@ -754,7 +754,7 @@ def dossier_counts(
 ) -> tuple[DossierCount, ...]:
     """Validate an iterable of records (mappings with the CSV's columns, or DossierCount).
 
-    Values may be text (as in the CSV) or Python values (``int`` counts, :class:`Month` or
+    Values may be text (as in the CSV) or Python values (``int`` counts, [`Month`][tthc.staffing.Month] or
     ``date`` months). Record ``n`` (1-based) is reported as row ``n`` of file ``<records>``.
 
     Raises:
@@ -767,7 +767,7 @@ def dossier_counts(
 def iter_records(
     records: Iterable[DossierCount | Mapping[str, Any]],
 ) -> Iterator[DossierCount]:
-    """:func:`dossier_counts` one record at a time (the type of ``records`` is checked now)."""
+    """[`dossier_counts`][tthc.staffing.dossier_counts] one record at a time (the type of ``records`` is checked now)."""
     if isinstance(records, str | bytes | Mapping) or not isinstance(records, Iterable):
         raise InputTypeError(
             "Số liệu hồ sơ (dossier counts): pass an iterable of records, got "

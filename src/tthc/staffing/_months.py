@@ -105,7 +105,7 @@ def month_range(start: Month, end: Month) -> tuple[Month, ...]:
 
 
 def require_month(value: object, name: str = "month") -> Month:
-    """Return ``value`` if it is a :class:`Month`; raise ``InputTypeError`` otherwise."""
+    """Return ``value`` if it is a [`Month`][tthc.staffing.Month]; raise ``InputTypeError`` otherwise."""
     if not isinstance(value, Month):
         raise InputTypeError(
             f"Tháng (month): {name} must be a tthc.staffing.Month, got {type(value).__name__}",
@@ -121,5 +121,5 @@ def month_index(month: Month) -> int:
 
 
 def month_at(index: int) -> Month:
-    """The month of a :func:`month_index`."""
+    """The month of a `month_index`."""
     return Month(index // 12, index % 12 + 1)

@@ -1,7 +1,7 @@
 """Exact numbers, text cleaning and the attrs validators shared by the staffing modules.
 
-Staff minutes are exact decimals and every sum is rational (:class:`~fractions.Fraction`):
-numbers enter through :func:`exact` and leave through :func:`to_decimal`, rounded half-to-even.
+Staff minutes are exact decimals and every sum is rational (`Fraction`):
+numbers enter through `exact` and leave through `to_decimal`, rounded half-to-even.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ TEN_THOUSANDTH = Decimal("0.0001")
 """Ratios and minutes per dossier are kept to 0.0001."""
 
 Number = int | float | Decimal | Fraction | str
-"""What a caller may pass for an amount (text is read by :func:`parse_amount`)."""
+"""What a caller may pass for an amount (text is read by `parse_amount`)."""
 
 Validator = Callable[[Any, Any, Any], None]
 """An attrs validator: ``(instance, attribute, value) -> None``."""
@@ -92,7 +92,7 @@ def _check_decimal_size(value: Decimal, name: str) -> None:
 
 
 def as_float(value: object, name: str) -> float:
-    """Return a non-negative finite number as a float (checked like :func:`exact`)."""
+    """Return a non-negative finite number as a float (checked like `exact`)."""
     return float(exact(value, name))
 
 

@@ -1,6 +1,6 @@
 """The plan: demand, capacity, staff and counters per unit, and the units the reform changed most.
 
-:func:`plan_workload` reads the dossier counts once, sums each unit's staff minutes per role and
+[`plan_workload`][tthc.staffing.plan_workload] reads the dossier counts once, sums each unit's staff minutes per role and
 month, divides the period's demand by the period's capacity of one staff member (rounded up per
 role on the exact ratio), and sizes the reception desk for the busiest slot of the busiest month.
 """
@@ -79,7 +79,7 @@ def _check_top(_instance: Any, attribute: Any, value: object) -> None:
 
 @attrs.frozen(slots=True)
 class PlanSettings:
-    """Every knob of :func:`plan_workload`; the defaults come from the assumptions file.
+    """Every knob of [`plan_workload`][tthc.staffing.plan_workload]; the defaults come from the assumptions file.
 
     Attributes:
         annual_leave_days: Leave per staff member per year (working days).
@@ -465,7 +465,7 @@ def _unit_plan(
 def _reform_changes(
     volume: Volume, kept: frozenset[str], reform: _dt.date
 ) -> dict[str, ReformChange]:
-    """:func:`reform_changes` of the kept units' records, by unit code."""
+    """[`reform_changes`][tthc.staffing.reform_changes] of the kept units' records, by unit code."""
     totals, before, after = reform_totals(volume, kept, reform)
     return {c.unit_code: c for c in changes_from_totals(totals, before, after, volume.names)}
 
@@ -521,7 +521,7 @@ def plan_workload(
         calendar: Working calendar (default: the civil-service calendar).
         office_hours: Office windows (default 8 hours).
         use_field_defaults: Fall back to the illustrative per-field efforts.
-        enrich_units: Fill missing unit names and kinds from :mod:`tthc.units` when available.
+        enrich_units: Fill missing unit names and kinds from [`tthc.units`][tthc.units] when available.
 
     Raises:
         InputTypeError: wrong arguments, an empty input, or ``start`` after ``end``.

@@ -1,7 +1,7 @@
 """Arrival profiles: when visitors come, and the counters each reception slot needs.
 
 A month's in-person dossiers are spread over its working days (make-up Saturdays included) and
-one-hour office slots by an :class:`ArrivalProfile`; the busiest slot sets the counters.
+one-hour office slots by an [`ArrivalProfile`][tthc.staffing.ArrivalProfile]; the busiest slot sets the counters.
 """
 
 from __future__ import annotations
@@ -138,19 +138,19 @@ def _slots(office_hours: OfficeHours) -> tuple[tuple[_dt.time, Fraction], ...]:
 
 @attrs.frozen(slots=True)
 class MonthShape:
-    """How :func:`arrival_rates` spreads one month's dossiers: each slot's share of them per hour.
+    """How [`arrival_rates`][tthc.staffing.arrival_rates] spreads one month's dossiers: each slot's share of them per hour.
 
     The rate of a slot is ``dossiers × share`` exactly, so the month's calendar is walked once
     however many units are planned.
 
     Attributes:
         month: The month.
-        shares: ``(slot, share)`` in the order of :func:`arrival_rates`' result: weekdays that
+        shares: ``(slot, share)`` in the order of [`arrival_rates`][tthc.staffing.arrival_rates]' result: weekdays that
             have a working day in the month, then the slots of the office hours.
         total: Weight of the month's working time; 0 when the profile gives it none (then every
             share is 0).
         ranked: The shares from the largest, each with its slots as ``(weekday, position,
-            slot)`` (the ties :func:`busiest` needs).
+            slot)`` (the ties `busiest` needs).
     """
 
     month: Month
@@ -184,7 +184,7 @@ class MonthShape:
 def month_shape(
     month: Month, profile: ArrivalProfile, calendar: WorkCalendar, office_hours: OfficeHours
 ) -> MonthShape:
-    """Return the :class:`MonthShape` of ``month`` (arguments already checked)."""
+    """Return the `MonthShape` of ``month`` (arguments already checked)."""
     slots = _slots(office_hours)
     day_weights = [exact(w, "weekday_weights") for w in profile.weekday_weights]
     hour_weights = [exact(w, "hour_weights") for w in profile.hour_weights]
@@ -289,7 +289,7 @@ def plan_counters(
     """Return the counters each slot needs, and the busiest slot.
 
     Args:
-        arrivals: Arrivals per hour by (weekday, start time), e.g. from :func:`arrival_rates` or
+        arrivals: Arrivals per hour by (weekday, start time), e.g. from [`arrival_rates`][tthc.staffing.arrival_rates] or
             from the centre's queue-ticket records.
         mean_service_minutes: Mean time at the counter per visitor.
         targets: Queue targets (default: the assumptions file).

@@ -1,12 +1,12 @@
 """Dossier counts from a CSV file, read row by row.
 
-:func:`iter_dossier_counts` streams the file (:func:`tthc._data.stream_lines`) through
-``csv.reader`` and turns each row into a :class:`DossierCount`: a national year of daily counts
+[`iter_dossier_counts`][tthc.staffing.iter_dossier_counts] streams the file ([`tthc._data.stream_lines`][tthc._data.stream_lines]) through
+``csv.reader`` and turns each row into a [`DossierCount`][tthc.staffing.DossierCount]: a national year of daily counts
 (3,321 communes × 365 days ≈ 1.2 million rows, about 30 MB) is never held whole in memory.
 
 Each row takes a fast path for the common case (ASCII digits for the counts, values seen before
 for the codes and the month, looked up in small caches); anything else goes through
-:func:`tthc.staffing._inputs.count_from_values`, the one definition of a valid record, so a row
+[`tthc.staffing._inputs.count_from_values`][tthc.staffing._inputs.count_from_values], the one definition of a valid record, so a row
 gives the same record, or the same error with the same row and field, on both paths.
 """
 
@@ -47,9 +47,9 @@ def iter_dossier_counts(
 ) -> Iterator[DossierCount]:
     """Read dossier counts from a CSV file one row at a time.
 
-    The same file, the same records and the same errors as :func:`read_dossier_counts`, but
+    The same file, the same records and the same errors as [`read_dossier_counts`][tthc.staffing.read_dossier_counts], but
     lazily: the path is checked now, rows are read as the iterator is consumed, and only the
-    current row is held. Pass the iterator to :func:`plan_workload` to plan a national volume
+    current row is held. Pass the iterator to [`plan_workload`][tthc.staffing.plan_workload] to plan a national volume
     without holding its rows.
 
     Raises:
@@ -72,7 +72,7 @@ def read_dossier_counts(
     Optional: ``unit_name``, ``unit_kind``, ``field``, ``in_person``. Other columns are ignored.
     Rows with the same unit, procedure and month add up (e.g. one row per channel). Nothing in
     the file is evaluated; the file is refused above ``max_bytes``. The file is read row by row
-    (:func:`iter_dossier_counts`); the records returned are all held in memory.
+    ([`iter_dossier_counts`][tthc.staffing.iter_dossier_counts]); the records returned are all held in memory.
 
     Raises:
         DataFileError: unreadable, too large, no data, or a bad value; the error names the file,
@@ -118,7 +118,7 @@ def _fast_path(header: list[str], name: str) -> Callable[[list[str]], DossierCou
 
     Text values are cleaned once per distinct raw value (``clean(clean(raw))``: what the slow
     path stores); months are parsed once per distinct raw value; counts must be ASCII digits.
-    A cache is emptied when it holds :data:`_CACHE_LIMIT` values.
+    A cache is emptied when it holds `_CACHE_LIMIT` values.
     """
     where = {column: index for index, column in enumerate(header)}
     unit_at, procedure_at, month_at, count_at = (where[column] for column in COUNT_COLUMNS)

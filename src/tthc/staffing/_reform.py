@@ -56,11 +56,11 @@ class ReformChange:
 
     @property
     def percent(self) -> str:
-        """The change as text: ``"+185.2 %"``, or ``"mới / new"`` with no volume before."""
+        """The change as text: ``"+185,2 %"`` (decimal comma), or ``"mới / new"`` if none before."""
         if self.change is None:
             return "mới / new" if self.dossiers_after else "0"
         value = (self.change * 100).quantize(Decimal("0.1"), rounding=ROUND_HALF_EVEN)
-        return f"{value:+} %"
+        return f"{value:+} %".replace(".", ",")
 
 
 def rank(change: ReformChange) -> tuple[int, Decimal, Decimal, str]:

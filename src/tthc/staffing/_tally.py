@@ -2,17 +2,17 @@
 
 A plan needs, per unit, role and month, the staff minutes ``Σ count × minutes per dossier``, and
 per unit and month the in-person visits and their counter minutes. Adding
-:class:`~fractions.Fraction` values row by row took most of a plan's time; here:
+`Fraction` values row by row took most of a plan's time; here:
 
-1. :func:`gather` reads the records once (a file given by
-   :func:`~tthc.staffing.iter_dossier_counts` is streamed: no row is kept) and sums the counts
+1. `gather` reads the records once (a file given by
+   [`iter_dossier_counts`][tthc.staffing.iter_dossier_counts] is streamed: no row is kept) and sums the counts
    per *cell* (unit, month, procedure and field): the count, the in-person count where the row
    gives it, and the count where it does not. It keeps the first name and kind given for each
    unit. Memory grows with the cells, not with the rows: a year of daily rows folds into at
    most twelve cells per unit and procedure.
-2. :func:`tally` sums the cells per unit in integers: minutes per dossier are exact decimals,
+2. `tally` sums the cells per unit in integers: minutes per dossier are exact decimals,
    so multiplied by ``scale`` (the least common denominator of every effort in the table) they
-   are integers, and every sum is an exact integer. :mod:`tthc.staffing._plan` divides once per
+   are integers, and every sum is an exact integer. [`tthc.staffing._plan`][tthc.staffing._plan] divides once per
    unit, role and month, where the plan needs a ratio; the figures are the same to the last
    digit.
 """
@@ -33,13 +33,13 @@ __all__: list[str] = []  # private module: import the names directly
 Cell = tuple[str, int, int]
 """A cell of the input: (unit code, month index, index of the (procedure code, field) pair).
 
-Months are keyed by :func:`~tthc.staffing._months.month_index` in the sums: an int hashes in a
-fraction of the time of a :class:`Month` (whose ``__hash__`` is Python code).
+Months are keyed by [`month_index`][tthc.staffing._months.month_index] in the sums: an int hashes in a
+fraction of the time of a [`Month`][tthc.staffing.Month] (whose ``__hash__`` is Python code).
 """
 
 
 class Volume:
-    """The records, summed per cell (see :func:`gather`).
+    """The records, summed per cell (see `gather`).
 
     Attributes:
         cells: ``[count, in-person count given, count without an in-person count]`` per cell,
@@ -94,7 +94,7 @@ def reform_totals(
 ) -> tuple[dict[str, dict[int, int]], int, int]:
     """Dossiers per unit before (-1) and after (1) the reform, and the months on each side.
 
-    The sums :func:`tthc.staffing.reform_changes` makes over the records of the kept units.
+    The sums [`tthc.staffing.reform_changes`][tthc.staffing.reform_changes] makes over the records of the kept units.
     """
     months: dict[int, set[int]] = {-1: set(), 1: set()}
     totals: dict[str, dict[int, int]] = {}

@@ -6,25 +6,25 @@ specialist, the head of division and the signer back to the counter, each step w
 budget (Điều 12 khoản 3, 27 khoản 3, 36 khoản 5, 38 khoản 1 điểm d). Provinces type these
 configurations into their systems by hand; this package checks them.
 
-* :class:`Workflow` — procedure code, version, validity, the process decision (:class:`LegalRef`),
-  the published processing time, :class:`Phase` s and :class:`Step` s.
-* :func:`validate` — structured :class:`Finding` s with stable codes and severities: critical path
+* [`Workflow`][tthc.workflows.Workflow] — procedure code, version, validity, the process decision ([`LegalRef`][tthc.legal.LegalRef]),
+  the published processing time, [`Phase`][tthc.workflows.Phase] s and [`Step`][tthc.workflows.Step] s.
+* [`validate`][tthc.workflows.validate] — structured [`Finding`][tthc.procedures.Finding] s with stable codes and severities: critical path
   over the legal limit (counted in working hours on the office windows), steps still at the
   abolished district level, a signer who is not the competent authority, no intake or no return
   step, unknown, unreachable or cyclic steps, zero budgets where the law needs time.
-* :func:`schedule` — the due instant of every step for a dossier accepted at a given time
+* [`schedule`][tthc.workflows.schedule] — the due instant of every step for a dossier accepted at a given time
   (working time on the calendar, lunch skipped, parallel branches concurrent, joins wait for all).
-* :func:`blame` — from the completion times of the steps, which step consumed the time of a late
+* [`blame`][tthc.workflows.blame] — from the completion times of the steps, which step consumed the time of a late
   dossier.
-* Import/export: JSON through :mod:`tthc.serde` (:func:`to_json`, :func:`from_json`), a CSV layout
-  a province can fill in a spreadsheet (:func:`read_csv`, :func:`to_csv`; see
-  :data:`CSV_COLUMNS`), and a Mermaid diagram (:func:`mermaid`).
-* :func:`examples` — processes modelled on published ones, bundled as data.
+* Import/export: JSON through [`tthc.serde`][tthc.serde] ([`to_json`][tthc.serde.to_json], [`from_json`][tthc.serde.from_json]), a CSV layout
+  a province can fill in a spreadsheet ([`read_csv`][tthc.workflows.read_csv], [`to_csv`][tthc.workflows.to_csv]; see
+  [`CSV_COLUMNS`][tthc.workflows.CSV_COLUMNS]), and a Mermaid diagram ([`mermaid`][tthc.workflows.mermaid]).
+* [`examples`][tthc.workflows.examples] — processes modelled on published ones, bundled as data.
 
 Budgets of internal steps are management targets counted as working time from the moment the step
 can start (one working day = the length of the office windows, 8 hours by default); the
 citizen-facing due date stays the one of the whole procedure (``tthc.deadlines``). A budget's
-wording is read by :func:`tthc.deadlines.parse_processing_time`.
+wording is read by [`tthc.deadlines.parse_processing_time`][tthc.deadlines.parse_processing_time].
 
 Example:
     >>> import datetime as dt

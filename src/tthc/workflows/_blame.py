@@ -1,4 +1,4 @@
-""":func:`blame`: which step consumed the time of a (late) dossier."""
+"""[`blame`][tthc.workflows.blame]: which step consumed the time of a (late) dossier."""
 
 from __future__ import annotations
 
@@ -49,7 +49,7 @@ class StepUsage:
 
 @attrs.frozen(slots=True)
 class Blame:
-    """Which step consumed the time of a dossier (:func:`blame`).
+    """Which step consumed the time of a dossier ([`blame`][tthc.workflows.blame]).
 
     Attributes:
         step_id: The step to blame: the step with the largest overrun on the chain of steps that
@@ -115,13 +115,13 @@ def blame(
 
     Args:
         workflow: The process.
-        schedule_or_accepted_at: The plan from :func:`schedule`, or the acceptance time (the plan
+        schedule_or_accepted_at: The plan from [`schedule`][tthc.workflows.schedule], or the acceptance time (the plan
             is then computed).
         step_completions: Step id → completion instant (aware), from the dossier's event log.
         calendar: Working-day calendar (default: the civil-service calendar).
         office_hours: Office windows.
         phase_starts: Actual start of phases that waited for the applicant (see
-            :func:`schedule`), so that the wait is not blamed on a step.
+            [`schedule`][tthc.workflows.schedule]), so that the wait is not blamed on a step.
 
     Raises:
         DataFileError: a completion names an unknown step, no step has a completion, or the

@@ -1,14 +1,14 @@
 """Step budgets: read from a sheet, written back, and counted in working time.
 
-The wording of a budget is read by :func:`tthc.deadlines.parse_processing_time`; this module is
+The wording of a budget is read by [`tthc.deadlines.parse_processing_time`][tthc.deadlines.parse_processing_time]; this module is
 the small adapter between that reader of published processing times and a step budget:
 
 * a step budget is one plain limit (no alternatives, cases or start anchors) in a unit a step
   can have (working days/hours/minutes, calendar days, same day, zero);
 * what the processing-time reader does not read, because a published limit never says it: a
   zero budget (``"0"``, ``"0 giờ"``, ``"ngay"``), the unit names of the JSON form
-  (``"2 working_hour"``), and the same-day notation :func:`format_budget` writes
-  (``"trong ngày"`` with the 15:00 cut-off of :meth:`Duration.same_day`, ``"trong ngày (sau
+  (``"2 working_hour"``), and the same-day notation `format_budget` writes
+  (``"trong ngày"`` with the 15:00 cut-off of [`Duration.same_day`][tthc.deadlines.Duration.same_day], ``"trong ngày (sau
   16:00)"``);
 * a budget as working time: one working day is the length of the office windows.
 """
@@ -164,7 +164,7 @@ def _unreadable(text: str) -> DurationError:
 
 
 def format_budget(duration: Duration) -> str:
-    """Write a budget the way :func:`parse_budget` reads it back."""
+    """Write a budget the way `parse_budget` reads it back."""
     if duration.unit is DurationUnit.IMMEDIATE:
         return "0"
     if duration.unit is DurationUnit.SAME_DAY:

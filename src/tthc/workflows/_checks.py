@@ -1,9 +1,9 @@
-""":func:`validate`: a process configuration checked against the law on a date.
+"""[`validate`][tthc.workflows.validate]: a process configuration checked against the law on a date.
 
 The checks, each a function returning findings: identity (procedure, period in force), the graph
 (unknown steps, phase order, cycles, unreachable steps, dead ends), the one-stop steps (intake,
 return, signing), the levels of government, zero budgets, the legal limit
-(:mod:`tthc.workflows._limits`) and the signer (:mod:`tthc.workflows._signer`).
+([`tthc.workflows._limits`][tthc.workflows._limits]) and the signer ([`tthc.workflows._signer`][tthc.workflows._signer]).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from tthc.calendar._defaults import resolve_calendar, resolve_office_hours
 from tthc.deadlines import Duration, DurationUnit, ProcessingTime
 from tthc.units import UnitLevel
 from tthc.workflows._findings import Finding, Report, Severity, finding, report_of
-from tthc.workflows._graph import cycle_members, phase_index, reach, successors
+from tthc.workflows._graph import cycle_members, handover_edges, phase_index, reach
 from tthc.workflows._limits import check_limit, procedure_limit
 from tthc.workflows._model import Workflow, require_workflow
 from tthc.workflows._rules import level_rule
@@ -52,23 +52,23 @@ def validate(
 
     Args:
         workflow: The process.
-        procedure: The :class:`tthc.procedures.Procedure`; its code must match, and its
+        procedure: The [`tthc.procedures.Procedure`][tthc.procedures.Procedure]; its code must match, and its
             processing time (of ``channel``, or the procedure-wide / counter one) is the legal
             limit unless ``legal_limit`` is given.
         on: Date on which the process is checked (levels of government and competence rules in
             force then).
         legal_limit: The legal processing time; overrides the procedure's and the workflow's.
-        calendar: Working-day calendar (default: :func:`~tthc.calendar.civil_service_calendar`);
-            not needed for the checks themselves, accepted for symmetry with :func:`schedule`.
+        calendar: Working-day calendar (default: [`civil_service_calendar`][tthc.calendar.civil_service_calendar]);
+            not needed for the checks themselves, accepted for symmetry with [`schedule`][tthc.workflows.schedule].
         office_hours: Office windows; one working day = their total length (default 8 hours).
         unit: Administrative unit (code or ``AdministrativeUnit``) where the process is used,
             for the competent-authority check; without it the check is reported as not done.
-        facts: Case facts passed to :func:`tthc.authorities.resolve_authority`.
+        facts: Case facts passed to [`tthc.authorities.resolve_authority`][tthc.authorities.resolve_authority].
         channel: Channel whose processing time applies (``"Trực tiếp"``, ``"Trực tuyến"``,
             ``"Dịch vụ bưu chính"``) when ``procedure`` is given.
 
     Returns:
-        A :class:`Report` (a tuple of :class:`Finding`), errors first.
+        A [`Report`][tthc.workflows.Report] (a tuple of [`Finding`][tthc.procedures.Finding]), errors first.
 
     Raises:
         InputTypeError: an argument has the wrong type (``procedure`` not a ``Procedure``).
@@ -190,9 +190,10 @@ def _unreachable_and_dead_ends(workflow: Workflow, cyclic: list[str]) -> list[Fi
     intakes = [s.id for s in workflow.steps if s.is_intake]
     if not intakes:
         return []
-    edges = successors(workflow)
+    edges = handover_edges(workflow)
     reached = reach(intakes, edges)
-    lost = [s.id for s in workflow.steps if s.id not in reached and s.id not in cyclic]
+    on_cycle = set(cyclic)
+    lost = [s.id for s in workflow.steps if s.id not in reached and s.id not in on_cycle]
     out: list[Finding] = []
     if lost:
         out.append(
@@ -208,12 +209,13 @@ def _unreachable_and_dead_ends(workflow: Workflow, cyclic: list[str]) -> list[Fi
     returns = [s.id for s in workflow.steps if s.is_return]
     if not returns:
         return out
-    predecessors: dict[str, list[str]] = {s.id: [] for s in workflow.steps}
+    predecessors: dict[str, list[str]] = {}
     for source, targets in edges.items():
         for target in targets:
-            predecessors[target].append(source)
+            predecessors.setdefault(target, []).append(source)
     back = reach(returns, predecessors)
-    dead = [s.id for s in workflow.steps if s.id not in back and s.id not in {*cyclic, *lost}]
+    excluded = on_cycle.union(lost)
+    dead = [s.id for s in workflow.steps if s.id not in back and s.id not in excluded]
     if dead:
         out.append(
             finding(
@@ -285,7 +287,7 @@ def _check_levels(workflow: Workflow, day: _dt.date) -> list[Finding]:
                     [step.id],
                     legal_ref=rule.legal_basis,
                     hint="assign the step to the commune or province body that took over the "
-                    "task (tthc.authorities.resolve_authority)",
+                    "task (`tthc authority CODE --unit UNIT` names it)",
                 )
             )
     return out

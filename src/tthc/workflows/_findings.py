@@ -1,4 +1,4 @@
-"""The results of :func:`tthc.workflows.validate`: :class:`Finding` s in a :class:`Report`."""
+"""The results of [`tthc.workflows.validate`][tthc.workflows.validate]: [`Finding`][tthc.procedures.Finding] s in a [`Report`][tthc.workflows.Report]."""
 
 from __future__ import annotations
 
@@ -15,10 +15,10 @@ __all__: list[str] = []  # private module: the names are exported by tthc.workfl
 
 
 class Severity(str, enum.Enum):
-    """Severity of a :class:`Finding`."""
+    """Severity of a [`Finding`][tthc.procedures.Finding]."""
 
     ERROR = "error"
-    """The configuration breaks a legal rule; :attr:`Report.ok` is False."""
+    """The configuration breaks a legal rule; [`Report.ok`][tthc.workflows.Report.ok] is False."""
     WARNING = "warning"
     """Probably wrong or risky; check it."""
     INFO = "info"
@@ -30,12 +30,12 @@ _RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 @attrs.frozen(slots=True)
 class Finding:
-    """One result of :func:`~tthc.workflows.validate`.
+    """One result of [`validate`][tthc.workflows.validate].
 
     Attributes:
         code: Stable code (``"workflow.over_limit"``, ``"step.abolished_level"``, ...; the list
             is in the guide).
-        severity: :class:`Severity`.
+        severity: [`Severity`][tthc.workflows.Severity].
         message: Vietnamese term, English meaning and details.
         steps: Ids of the steps concerned (empty when the finding is about the whole workflow).
         legal_ref: The rule the finding rests on.
@@ -68,7 +68,7 @@ class Finding:
 
 
 class Report(tuple[Finding, ...]):
-    """The findings of :func:`~tthc.workflows.validate`: a tuple of :class:`Finding`.
+    """The findings of [`validate`][tthc.workflows.validate]: a tuple of [`Finding`][tthc.procedures.Finding].
 
     Errors come first, then warnings, then infos (each group in check order).
     """
@@ -118,7 +118,7 @@ def finding(
     legal_ref: LegalRef | None = None,
     hint: str = "",
 ) -> Finding:
-    """Return a :class:`Finding`; its legal basis is the one of ``code`` unless given."""
+    """Return a [`Finding`][tthc.procedures.Finding]; its legal basis is the one of ``code`` unless given."""
     return Finding(
         code=code,
         severity=severity,

@@ -1,4 +1,4 @@
-"""The CSV layout a province can fill in a spreadsheet: :func:`from_csv`, :func:`to_csv`.
+"""The CSV layout a province can fill in a spreadsheet: [`from_csv`][tthc.workflows.from_csv], [`to_csv`][tthc.workflows.to_csv].
 
 One row per step; the workflow and phase columns may be left blank after the first row of a
 workflow (a repeated value must be identical). Every error names the file, the row (the header
@@ -435,7 +435,7 @@ def _read_row(header: list[str], cells: list[str], number: int, file: str) -> di
 
 
 def from_csv(text: str, *, file: str = "<csv>") -> tuple[Workflow, ...]:
-    """Read workflows from CSV text in the :data:`CSV_COLUMNS` layout.
+    """Read workflows from CSV text in the [`CSV_COLUMNS`][tthc.workflows.CSV_COLUMNS] layout.
 
     Rows are grouped by (``procedure_code``, ``workflow_version``) in order of appearance. The
     header is row 1. A ``;`` delimiter (spreadsheets in some locales) is accepted when the header
@@ -463,7 +463,7 @@ def from_csv(text: str, *, file: str = "<csv>") -> tuple[Workflow, ...]:
 
 
 def read_csv(path: str | PathLike[str]) -> tuple[Workflow, ...]:
-    """Read a CSV file in the :data:`CSV_COLUMNS` layout (UTF-8, with or without BOM).
+    """Read a CSV file in the [`CSV_COLUMNS`][tthc.workflows.CSV_COLUMNS] layout (UTF-8, with or without BOM).
 
     Raises:
         DataFileError: the file cannot be read (missing, not a regular file, larger than the
@@ -520,13 +520,13 @@ def _step_cells(step: Step, phase: Phase | None) -> dict[str, str]:
 
 
 def to_csv(workflows: Workflow | Iterable[Workflow]) -> str:
-    """Return workflows as CSV text in the :data:`CSV_COLUMNS` layout (every column, every row).
+    """Return workflows as CSV text in the [`CSV_COLUMNS`][tthc.workflows.CSV_COLUMNS] layout (every column, every row).
 
     ``from_csv(to_csv(w)) == (w,)`` for a workflow whose phases carry no ``legal_ref`` (the CSV
     has no column for it).
 
     Raises:
-        InputTypeError: an item is not a :class:`Workflow`.
+        InputTypeError: an item is not a [`Workflow`][tthc.workflows.Workflow].
     """
     items = (workflows,) if isinstance(workflows, Workflow) else tuple(workflows)
     buffer = io.StringIO()

@@ -1,6 +1,6 @@
-"""JSON documents of a workflow, the bundled examples, and :func:`load` for any workflow file.
+"""JSON documents of a workflow, the bundled examples, and [`load`][tthc.workflows.load] for any workflow file.
 
-A workflow document is the :mod:`tthc.serde` form (``{"schema_version": 1, ...}``). The bundled
+A workflow document is the [`tthc.serde`][tthc.serde] form (``{"schema_version": 1, ...}``). The bundled
 files wrap it (``{"schema_version": 1, "data_version": ..., "workflow": {...}}``) and cite the
 legal documents of the registry by id (``{"doc": "118-2025-nd-cp", "article": ...}``).
 """
@@ -30,10 +30,10 @@ _BOM = "\ufeff"
 
 
 def to_json(workflow: Workflow, *, indent: int | None = 2) -> str:
-    """Return the workflow as a JSON document (through :func:`tthc.serde.to_json`).
+    """Return the workflow as a JSON document (through [`tthc.serde.to_json`][tthc.serde.to_json]).
 
     Raises:
-        InputTypeError: ``workflow`` is not a :class:`Workflow`.
+        InputTypeError: ``workflow`` is not a [`Workflow`][tthc.workflows.Workflow].
     """
     from tthc import serde  # noqa: PLC0415 - the converter is built on first use
 
@@ -42,7 +42,7 @@ def to_json(workflow: Workflow, *, indent: int | None = 2) -> str:
 
 
 def from_json(text: str | bytes) -> Workflow:
-    """Read a workflow written by :func:`to_json` (strict: unknown fields refused).
+    """Read a workflow written by [`to_json`][tthc.serde.to_json] (strict: unknown fields refused).
 
     The bundled files' wrapper ``{"schema_version": 1, "data_version": ..., "workflow": {...}}``
     is accepted too, and so is a leading byte-order mark.

@@ -22,7 +22,7 @@ def _has_base(rules: Any) -> bool:
 
 
 def procedure_limit(procedure: Any, channel: str | None) -> tuple[Duration | None, str]:
-    """Legal limit from a :class:`tthc.procedures.Procedure` (its parsed processing rules).
+    """Legal limit from a [`tthc.procedures.Procedure`][tthc.procedures.Procedure] (its parsed processing rules).
 
     With ``channel``, the rules of that channel; otherwise the procedure-wide rule, else the
     counter rule (``Trực tiếp``: the one-stop process), else the common limit of all channels.
@@ -91,7 +91,7 @@ def legal_limit_of(
             f"{type(value).__name__}",
             argument="legal_limit",
         )
-    return None, "no legal limit was given (legal_limit, procedure or workflow.legal_limit)"
+    return None, "no legal limit was given: name the workflow's procedure or give its legal limit"
 
 
 def check_limit(
@@ -128,7 +128,8 @@ def check_limit(
         ]
     if total <= limit_span:
         return []
-    budgets = ", ".join(f"{s} {format_budget(workflow.step(s).budget)}" for s in path)
+    by_id = {s.id: s for s in workflow.steps}
+    budgets = ", ".join(f"{s} {format_budget(by_id[s].budget)}" for s in path)
     return [
         finding(
             "workflow.over_limit",

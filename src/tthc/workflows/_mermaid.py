@@ -1,4 +1,4 @@
-""":func:`mermaid`: a workflow drawn as a Mermaid flowchart."""
+"""[`mermaid`][tthc.workflows.mermaid]: a workflow drawn as a Mermaid flowchart."""
 
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ def mermaid(workflow: Workflow) -> str:
     hexagon; edges into a parallel branch carry the branch label.
 
     Raises:
-        InputTypeError: ``workflow`` is not a :class:`Workflow`.
+        InputTypeError: ``workflow`` is not a [`Workflow`][tthc.workflows.Workflow].
     """
     require_workflow(workflow)
     node = {s.id: f"s{i}" for i, s in enumerate(workflow.steps)}

@@ -1,8 +1,8 @@
-"""The model of an internal process: :class:`Workflow`, its :class:`Phase` s and :class:`Step` s.
+"""The model of an internal process: [`Workflow`][tthc.workflows.Workflow], its [`Phase`][tthc.workflows.Phase] s and [`Step`][tthc.workflows.Step] s.
 
 Every check of a single value is an attrs validator, so a model that exists is well formed; the
 checks across steps (a graph without cycles, a signer who is competent...) are findings of
-:func:`tthc.workflows.validate`, because a province's configuration must be readable to be
+[`tthc.workflows.validate`][tthc.workflows.validate], because a province's configuration must be readable to be
 reported on.
 """
 
@@ -175,7 +175,7 @@ class Phase:
 
     Phases run in the order given; every step of a phase starts after all steps of the previous
     phases are done (and, for a phase that waits for the applicant, after the event in
-    ``starts_after``, see :func:`~tthc.workflows.schedule`'s ``phase_starts``).
+    ``starts_after``, see [`schedule`][tthc.workflows.schedule]'s ``phase_starts``).
 
     Attributes:
         id: Short identifier, unique in the workflow (``"gd1"``).
@@ -202,18 +202,18 @@ class Step:
         id: Short identifier, unique in the workflow (``"b1"``).
         name: What is done (``"Thẩm định hồ sơ, trình ký"``).
         role: Who acts (``"Công chức Tư pháp - Hộ tịch"``).
-        budget: Time budget as a :class:`~tthc.deadlines.Duration`: working days (fractions
+        budget: Time budget as a [`Duration`][tthc.deadlines.Duration]: working days (fractions
             allowed), working hours or minutes, calendar days (e.g. a public posting period),
-            same day, or :meth:`Duration.immediate` for a zero budget.
+            same day, or [`Duration.immediate`][tthc.deadlines.Duration.immediate] for a zero budget.
         depends_on: Ids of the steps that must be done before this one starts; none for the
             first step.
-        unit_level: Level of the unit that acts (:class:`~tthc.units.UnitLevel`), if given.
-        authority_kind: Kind of authority that acts (:class:`~tthc.authorities.AuthorityKind`),
+        unit_level: Level of the unit that acts ([`UnitLevel`][tthc.units.UnitLevel]), if given.
+        authority_kind: Kind of authority that acts ([`AuthorityKind`][tthc.authorities.AuthorityKind]),
             if given; for the signing step, the authority in whose name the result is signed.
         branch: Label of a parallel branch (inter-agency procedures, Decree 118 Art. 20):
             steps of different branches run concurrently; a step depending on several branches
             waits for all of them.
-        phase: Id of the :class:`Phase` the step belongs to (empty when the workflow has none).
+        phase: Id of the [`Phase`][tthc.workflows.Phase] the step belongs to (empty when the workflow has none).
         is_intake: The step receives the dossier at the one-stop and hands it over.
         is_signing: The step signs the result (or the decision).
         is_return: The step returns the result to the applicant at the one-stop.
@@ -262,7 +262,7 @@ class Workflow:
         legal_basis: The decision that issued the process (quyết định phê duyệt quy trình nội
             bộ), with its confidence.
         legal_limit: The processing time published for the procedure (thời hạn giải quyết) as
-            copied into the process, used by :func:`~tthc.workflows.validate` when no other
+            copied into the process, used by [`validate`][tthc.workflows.validate] when no other
             limit is given.
         phases: Ordered phases; empty for a single-phase process.
         one_stop: The procedure is received at a one-stop (Bộ phận Một cửa): intake and return
@@ -305,7 +305,7 @@ class Workflow:
 
 
 def require_workflow(workflow: object, argument: str = "workflow") -> Workflow:
-    """Return ``workflow`` if it is a :class:`Workflow`; raise ``InputTypeError`` otherwise."""
+    """Return ``workflow`` if it is a [`Workflow`][tthc.workflows.Workflow]; raise ``InputTypeError`` otherwise."""
     if not isinstance(workflow, Workflow):
         raise InputTypeError(
             f"Quy trình (workflow) must be a Workflow, got {type(workflow).__name__}",

@@ -1,4 +1,4 @@
-""":func:`schedule`: the due instant of every step for a dossier accepted at a given time."""
+"""[`schedule`][tthc.workflows.schedule]: the due instant of every step for a dossier accepted at a given time."""
 
 from __future__ import annotations
 
@@ -120,7 +120,7 @@ def schedule(
             phases are done.
 
     Returns:
-        One :class:`StepDue` per step, in execution order.
+        One [`StepDue`][tthc.workflows.StepDue] per step, in execution order.
 
     Raises:
         DataFileError: the workflow names an unknown step or has a cycle.

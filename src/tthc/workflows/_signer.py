@@ -26,7 +26,7 @@ _NOT_CHECKED = "Không kiểm tra thẩm quyền ký (signer not checked)"
 def _resolve_signer(
     code: str, unit: Any, on: _dt.date, facts: Mapping[str, str | bool] | None
 ) -> tuple[AuthorityKind | None, LegalRef | None, str]:
-    """Competent authority kind from :mod:`tthc.authorities` (isolated: that API is young).
+    """Competent authority kind from [`tthc.authorities`][tthc.authorities] (isolated: that API is young).
 
     Returns (kind, legal basis, reason it could not be resolved).
     """

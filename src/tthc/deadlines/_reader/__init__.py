@@ -1,7 +1,7 @@
 """Reader of processing times (thời hạn giải quyết) as published on the national portal.
 
-Private: :func:`tthc.deadlines.parse_processing_time` runs it and
-:func:`tthc.deadlines.compute_deadline` applies the tree it builds. See
+Private: [`tthc.deadlines.parse_processing_time`][tthc.deadlines.parse_processing_time] runs it and
+[`tthc.deadlines.compute_deadline`][tthc.deadlines.compute_deadline] applies the tree it builds. See
 ``docs/fundamentals/reading-processing-times.md``.
 """
 

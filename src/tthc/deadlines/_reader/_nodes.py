@@ -78,7 +78,7 @@ class Amount:
         return self.unit if self.unit in _NO_AMOUNT else f"{_fmt(self.amount)} {self.unit}"
 
     def duration(self, cutoff: _dt.time | None = None) -> Duration | None:
-        """The :class:`~tthc.deadlines.Duration`, or ``None`` when it cannot express the unit.
+        """The [`Duration`][tthc.deadlines.Duration], or ``None`` when it cannot express the unit.
 
         Years and fractional calendar days or months have no ``Duration``.
         """

@@ -30,7 +30,7 @@ _WORD_LIST = sorted(
     key=len,
     reverse=True,
 )
-#: A run of number words (case-insensitive; checked by :func:`parse_words`); at most eight
+#: A run of number words (case-insensitive; checked by `parse_words`); at most eight
 #: words, so that a long run of words costs linear time.
 WORDS = r"(?:(?:" + "|".join(_WORD_LIST) + r")(?:\s+(?:" + "|".join(_WORD_LIST) + r")){0,7})"
 #: Digits with optional thousands dots or a decimal part.

@@ -6,7 +6,7 @@ Trực tiếp, Trực tuyến, Dịch vụ bưu chính), a structured time, a fe
 
     Hình thức nộpThời gianPhí, lệ phíMô tảTrực tiếp5 Ngày làm việcMiễn phíTrong thời hạn ...
 
-:func:`split_portal_methods` recovers the rows. A channel name only starts a row when a structured
+`split_portal_methods` recovers the rows. A channel name only starts a row when a structured
 time and a fee follow it, so the words "Trực tuyến" inside a description do not split it.
 """
 

@@ -1,4 +1,4 @@
-"""Entry point: read a processing-time text into a :class:`Reading`, or refuse."""
+"""Entry point: read a processing-time text into a [`Reading`][tthc.deadlines.Reading], or refuse."""
 
 from __future__ import annotations
 
@@ -44,7 +44,7 @@ def read_processing_time(text: str) -> Reading:
         text: The wording, as published (any whitespace, line breaks, invisible characters).
 
     Returns:
-        The :class:`Reading`.
+        The [`Reading`][tthc.deadlines.Reading].
 
     Raises:
         InputTypeError: ``text`` is not a ``str``.
@@ -68,7 +68,7 @@ def read_processing_time_cached(normalised: str) -> Reading:
     """Read an already normalised text; readings and refusals are cached (both immutable).
 
     Raises:
-        ProcessingTimeParseError: As :func:`read_processing_time` (a fresh error each call).
+        ProcessingTimeParseError: As `read_processing_time` (a fresh error each call).
     """
     outcome = _cached(normalised)
     if isinstance(outcome, Reading):

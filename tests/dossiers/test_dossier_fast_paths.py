@@ -1,0 +1,246 @@
+"""The fast replay and the fast reading of a stored dossier give the same answers (issue 20).
+
+Issue 20 (item 4) asks for a replay linear in the number of events and cheap per event, and for
+``from_json`` close to ``to_json``, every check kept. The state of a replay is made of tuples
+(one per event, the logs as chains shared with the previous state); a stored dossier in the plain
+form ``to_json`` writes is read by a direct reader, and anything that reader does not accept is
+read again by the converter's full, path-reporting hook. The properties checked here:
+
+* the direct reader accepts a document only if the full reading accepts it, and then gives an
+  equal dossier (random documents and random edits of them);
+* a stored reading of a limit is still re-derived from its source text (cached per text), and an
+  edited reading is still refused at the path of the field;
+* an event instant with a fixed ``+07:00`` offset (as read from JSON) or in UTC gives the same
+  due dates as the same instant in ``VN_TZ``;
+* the online intake limit of 8 working hours (Decree 118/2025, Điều 17.2.c) is judged the same
+  whether the decision comes within 8 hours of wall time (no count needed) or later;
+* appending an event shares the log of the previous state (O(1) per event).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+import pytest
+from cattrs.gen import make_dict_structure_fn
+from dossier_builders import APPLICANT, AUTHORITY, CODE, ONE_STOP, K, _new, t
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from strategies import dossiers
+from tthc import serde
+from tthc._time import VN_TZ
+from tthc.deadlines import Duration, ProcessingTime, parse_processing_time
+from tthc.dossiers import Channel, Dossier, DossierEvent
+from tthc.dossiers import _serde as dossier_serde
+from tthc.errors import SerializationError
+
+
+def _plain(data: Any) -> Any:
+    """The direct reader's answer: the dossier, or the class of what it raised."""
+    reader = dossier_serde._plain_reader(serde.converter(), Dossier)
+    try:
+        return reader(data)
+    except Exception as exc:
+        return type(exc)
+
+
+def _full(data: Any) -> Any:
+    """The converter's full reading (cattrs' generated hook): the dossier, or ``None``."""
+    structure = make_dict_structure_fn(Dossier, serde.converter())
+    try:
+        return structure(data, Dossier)
+    except Exception:
+        return None
+
+
+def _text(document: dict[str, Any]) -> str:
+    return json.dumps({"schema_version": serde.SCHEMA_VERSION, **document})
+
+
+def _document(dossier: Dossier) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(serde.to_json(dossier))
+    del data["schema_version"]
+    return data
+
+
+@settings(max_examples=40, deadline=None)
+@given(dossiers())
+def test_the_direct_reader_reads_what_the_full_reading_reads(dossier: Dossier) -> None:
+    data = _document(dossier)
+    assert _plain(data) == dossier
+    assert _full(data) == dossier
+    assert serde.from_json(serde.to_json(dossier), Dossier) == dossier
+
+
+_JSON_LEAVES = (
+    st.none()
+    | st.booleans()
+    | st.integers(-3, 3)
+    | st.sampled_from(
+        ["", " ", "x", "online", "accepted", "one_stop", "2026-03-09T09:00:00", "10", "duration"]
+    )
+)
+
+
+def _paths(value: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Every path to a value inside a JSON document."""
+    found = [path]
+    if isinstance(value, dict):
+        for key, item in value.items():
+            found += _paths(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            found += _paths(item, (*path, index))
+    return found
+
+
+@settings(max_examples=150, deadline=None)
+@given(dossiers(), st.data())
+def test_an_edited_document_is_never_read_more_leniently(dossier: Dossier, data: Any) -> None:
+    # One random edit: a value replaced, a key removed or an unknown key added, anywhere. The
+    # direct reader may refuse more than the full reading (it then hands over to it), never less.
+    document = _document(dossier)
+    path = data.draw(st.sampled_from(_paths(document)[1:]))
+    parent = document
+    for key in path[:-1]:
+        parent = parent[key]
+    edit = data.draw(st.sampled_from(["replace", "remove", "add"]))
+    if edit == "replace":
+        parent[path[-1]] = data.draw(_JSON_LEAVES)
+    elif edit == "remove" and isinstance(parent, dict):
+        del parent[path[-1]]
+    elif isinstance(parent, dict):
+        parent["unknown_field"] = data.draw(_JSON_LEAVES)
+    plain = _plain(document)
+    if isinstance(plain, Dossier):
+        assert _full(document) == plain
+
+
+def test_refusals_keep_their_paths() -> None:
+    dossier = _new(channel=Channel.ONLINE).apply_all(
+        [
+            DossierEvent(K.SUBMITTED_ONLINE, CODE, t(9, 8), APPLICANT),
+            DossierEvent(K.ACCEPTED, CODE, t(9, 9), ONE_STOP),
+            DossierEvent(K.FORWARDED, CODE, t(9, 10), ONE_STOP, to_unit="UBND"),
+        ]
+    )
+    cases = [
+        (("events", 1, "at"), "2026-03-09T09:00:00", "$.events[1].at"),  # naive: refused
+        (("events", 2, "actor", "role"), "mayor", "$.events[2].actor.role"),
+        (("events", 0, "kind"), "teleported", "$.events[0].kind"),
+        (("channel",), 2, "$.channel"),
+        (("events", 2, "at"), "2026-03-09T08:30:00+07:00", "$.events[2]"),  # out of order
+    ]
+    for path, value, where in cases:
+        document = _document(dossier)
+        parent: Any = document
+        for key in path[:-1]:
+            parent = parent[key]
+        parent[path[-1]] = value
+        with pytest.raises(SerializationError) as caught:
+            serde.from_json(_text(document), Dossier)
+        assert caught.value.context["path"] == where, path
+        assert not isinstance(_plain(document), Dossier)
+    document = _document(dossier)
+    document["events"][0]["extra"] = 1
+    with pytest.raises(SerializationError) as caught:
+        serde.from_json(_text(document), Dossier)
+    assert caught.value.context["path"] == "$.events[0].extra"
+
+
+def test_a_stored_reading_is_still_read_again_from_its_text() -> None:
+    # "10 ngày làm việc" (Decree 118/2025 counts working days): the cached reading of the text
+    # is used only when the stored reading equals it; an edited amount is refused at its path.
+    limit = parse_processing_time("10 ngày làm việc")
+    dossier = _new(processing_time=limit).apply(DossierEvent(K.ACCEPTED, CODE, t(9, 9), ONE_STOP))
+    document = _document(dossier)
+    assert serde.from_json(_text(document), Dossier) == dossier
+    assert serde.from_json(_text(document), Dossier).processing_time == limit
+    read = dossier_serde._limit_reader(serde.converter(), ProcessingTime | Duration)
+    assert read(document["processing_time"]) is dossier_serde._reading("10 ngày làm việc")[1]
+    document["processing_time"]["base"]["amount"] = "40"
+    with pytest.raises(SerializationError) as caught:
+        serde.from_json(_text(document), Dossier)
+    assert caught.value.context["path"] == "$.processing_time.base.amount"
+    # a value equal in Python but of another JSON type is not the stored reading: 0 is not false
+    document = _document(dossier)
+    document["processing_time"]["no_limit"] = 0
+    assert not isinstance(_plain(document), Dossier)
+    with pytest.raises(SerializationError) as caught:
+        serde.from_json(_text(document), Dossier)
+    assert caught.value.context["path"] == "$.processing_time.no_limit"
+
+
+@pytest.mark.parametrize(
+    "zone",
+    [dt.timezone(dt.timedelta(hours=7)), dt.timezone.utc, dt.timezone(dt.timedelta(hours=-5))],
+)
+def test_the_offset_of_an_event_does_not_move_its_due_dates(zone: dt.tzinfo) -> None:
+    # The same instants in another offset: the dossier counts them in Vietnam time (accepted
+    # Mon 9/3/2026 09:00, 5 working days: due Mon 16/3/2026), and keeps them as given.
+    def log(tz: dt.tzinfo) -> list[DossierEvent]:
+        return [
+            DossierEvent(K.ACCEPTED, CODE, t(9, 9).astimezone(tz), ONE_STOP),
+            DossierEvent(
+                K.FORWARDED,
+                CODE,
+                t(9, 10).astimezone(tz),
+                ONE_STOP,
+                to_unit="UBND",
+                time_allowed=Duration.working_days(2),
+            ),
+        ]
+
+    here, there = _new().apply_all(log(VN_TZ)), _new().apply_all(log(zone))
+    assert there.due_date == here.due_date == dt.date(2026, 3, 16)
+    assert there.deadline_history() == here.deadline_history()
+    assert there.handoffs() == here.handoffs()
+    assert there.handoffs()[0].step_due is not None
+    assert there.handoffs()[0].step_due.due_date == dt.date(2026, 3, 11)
+    assert there.accepted_at is not None
+    assert there.accepted_at.tzinfo is zone  # kept as given
+
+
+@pytest.mark.parametrize(
+    ("submitted", "decided", "late"),
+    [
+        # Mon 9/3 07:30, decided 15:29 the same day: 7 h 59 of wall time, so within 8 working
+        # hours without counting (4 h + 2 h 29 of office time).
+        (t(9, 7, 30), t(9, 15, 29), False),
+        # Fri 13/3 16:00, decided Mon 16/3 09:00: 65 h of wall time, 2 h 30 of office time.
+        (t(13, 16), t(16, 9), False),
+        # Mon 9/3 07:30, decided Tue 10/3 08:31: a full day (8 h) and 1 h 01: late.
+        (t(9, 7, 30), t(10, 8, 31), True),
+        # Mon 9/3 09:00, decided 17:00: 8 h of wall time, 6 h 30 of office time.
+        (t(9, 9), t(9, 17), False),
+    ],
+)
+def test_the_online_intake_limit_counts_working_hours(
+    submitted: dt.datetime, decided: dt.datetime, late: bool
+) -> None:
+    dossier = _new(channel=Channel.ONLINE).apply_all(
+        [
+            DossierEvent(K.SUBMITTED_ONLINE, CODE, submitted, APPLICANT),
+            DossierEvent(K.ACCEPTED, CODE, decided, ONE_STOP),
+        ]
+    )
+    codes = [breach.code for breach in dossier.breaches]
+    assert codes == (["online_intake_late"] if late else [])
+
+
+def test_an_event_shares_the_log_of_the_state_before_it() -> None:
+    # Appending is O(1): the new state's chains point at the previous state's, nothing copied.
+    before = _new().apply_all(
+        [
+            DossierEvent(K.ACCEPTED, CODE, t(9, 9), ONE_STOP),
+            DossierEvent(K.FORWARDED, CODE, t(9, 10), ONE_STOP, to_unit="UBND"),
+        ]
+    )
+    after = before.apply(DossierEvent(K.FORWARDED, CODE, t(9, 11), AUTHORITY, to_unit="Phòng"))
+    assert after._state.statuses[1] is before._state.statuses
+    assert after._state.handoffs[1] is before._state.handoffs
+    assert len(after.handoffs()) == 2
+    assert [h.to_unit for h in after.handoffs()] == ["UBND", "Phòng"]
