@@ -25,8 +25,10 @@ data files and workflow examples.
 
 from __future__ import annotations
 
+import csv
 import json
 import os
+import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -191,3 +193,17 @@ def mutated_json(
         except (KeyError, IndexError, TypeError):
             continue
     return json.dumps(data, ensure_ascii=False)
+
+
+def write_csv_rows(buffer: Any, rows: Any, **options: Any) -> None:
+    """``csv.writer(buffer, **options).writerows(rows)`` on every supported Python.
+
+    Python 3.10's ``csv`` cannot write a NUL character without an escape character (3.11 can);
+    there a generated NUL becomes U+FFFD, which the readers treat as any other character.
+    """
+    if sys.version_info < (3, 11):
+        rows = [
+            [cell.replace("\x00", "\ufffd") if isinstance(cell, str) else cell for cell in row]
+            for row in rows
+        ]
+    csv.writer(buffer, **options).writerows(rows)

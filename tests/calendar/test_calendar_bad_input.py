@@ -27,6 +27,7 @@ from fuzzing import (
     fuzz_report,  # noqa: F401 - autouse: the fuzz report
     json_paths,
     mutated_json,
+    write_csv_rows,
 )
 from tthc import _data
 from tthc.calendar import _official as _calendar_data
@@ -127,7 +128,7 @@ def _overlay_text(draw: st.DrawFn) -> str:
         elif row:
             row[draw(st.integers(0, len(row) - 1))] = draw(CELL)
     buffer = io.StringIO()
-    csv.writer(buffer).writerows([header, *rows])
+    write_csv_rows(buffer, [header, *rows])
     text = buffer.getvalue()
     if draw(st.integers(0, 9)) == 0:
         cut = draw(st.integers(0, len(text)))

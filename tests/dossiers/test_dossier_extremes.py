@@ -64,7 +64,10 @@ def test_an_event_outside_vietnam_years_is_refused(instant: dt.datetime) -> None
     assert caught.value.context["argument"] == "at"
     # the first and last instants that can be expressed are events (the calendar refuses them)
     DossierEvent(
-        EventKind.ACCEPTED, CODE, dt.datetime(9999, 12, 31, 16, 59, tzinfo=dt.UTC), ONE_STOP
+        EventKind.ACCEPTED,
+        CODE,
+        dt.datetime(9999, 12, 31, 16, 59, tzinfo=dt.timezone.utc),
+        ONE_STOP,
     )
 
 

@@ -8,7 +8,6 @@ read from CSV only: a JSON effort file (the format of earlier releases) is refus
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 
@@ -21,6 +20,7 @@ from fuzzing import (
     JSON,
     contract,
     fuzz_report,  # noqa: F401 - autouse: the fuzz report
+    write_csv_rows,
 )
 from tthc import staffing
 from tthc.errors import DataFileError
@@ -67,7 +67,7 @@ def _counts_csv(draw: st.DrawFn) -> str:
     if rows and draw(st.booleans()):
         rows[0] = rows[0][:-1]
     buffer = io.StringIO()
-    csv.writer(buffer).writerows([header, *rows])
+    write_csv_rows(buffer, [header, *rows])
     return buffer.getvalue()
 
 

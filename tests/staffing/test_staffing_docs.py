@@ -22,7 +22,7 @@ def test_example_scripts_run_small(tmp_path: Path) -> None:
         check=False,
     )
     assert result.returncode == 0, result.stderr[-2000:]
-    assert "Kế hoạch nhân lực / staff plan: 2025-07 – 2026-06 (12 tháng / months), 8 đơn vị" in (
+    assert "Kế hoạch nhân lực / staff plan: 07/2025 – 06/2026 (12 tháng / months), 8 đơn vị" in (
         result.stdout
     )
     assert result.stdout.count("⚑") == 3 + 1  # three rows and the heading

@@ -23,6 +23,7 @@ from fuzzing import (
     contract,
     fuzz_report,  # noqa: F401 - autouse: the fuzz report
     mutated_json,
+    write_csv_rows,
 )
 from tthc import workflows
 
@@ -70,7 +71,7 @@ def _workflow_csv(draw: st.DrawFn) -> str:
                 | _text_without_cr(10)
             )
     buffer = io.StringIO()
-    csv.writer(buffer, delimiter=draw(st.sampled_from([",", ";"]))).writerows(rows)
+    write_csv_rows(buffer, rows, delimiter=draw(st.sampled_from([",", ";"])))
     return buffer.getvalue()
 
 
@@ -114,6 +115,6 @@ def test_workflow_csv_impossible_cutoff_hour() -> None:
     rows = [list(r) for r in _WF_CSV[0]]
     rows[1][rows[0].index("budget")] = "trong ngày (sau 25:99)"
     buffer = io.StringIO()
-    csv.writer(buffer).writerows(rows)
+    write_csv_rows(buffer, rows)
     text = buffer.getvalue()
     contract("workflows.from_csv", len(text), lambda: workflows.from_csv(text))

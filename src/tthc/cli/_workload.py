@@ -264,7 +264,12 @@ def _slot_text(unit: UnitPlan) -> str:
     if unit.counter_slot is None or unit.counter_month is None:
         return ""
     weekday, start = unit.counter_slot
-    return f"{_WEEKDAYS[weekday]} {start.strftime('%H:%M')} {unit.counter_month}"
+    return f"{_WEEKDAYS[weekday]} {start.strftime('%H:%M')} {_month_vi(unit.counter_month)}"
+
+
+def _month_vi(month: Month) -> str:
+    """A month as Vietnamese text writes it (``"07/2025"``); JSON keeps ``"2025-07"``."""
+    return f"{month.month:02d}/{month.year:04d}"
 
 
 def _role_fte(unit: UnitPlan, role: str) -> int:
@@ -281,7 +286,7 @@ def _capacity_line(cap: Capacity) -> str:
     extra = ", ".join(info.date.strftime("%d/%m") for info in cap.extra_working_days) or "—"
     mark = " (dự kiến / projected)" if cap.provisional else ""
     return (
-        f"  {cap.month}  {cap.working_days:>2} ngày  {_fmt(cap.gross_hours, 2):>7} giờ  "
+        f"  {_month_vi(cap.month)}  {cap.working_days:>2} ngày  {_fmt(cap.gross_hours, 2):>7} giờ  "
         f"− nghỉ phép {_fmt(cap.leave_hours, 2):>5} giờ  × {_short(cap.utilisation)}  = "
         f"{_fmt(cap.productive_hours, 2):>7} giờ   nghỉ/off: {off}; làm bù/make-up: {extra}{mark}"
     )
@@ -294,7 +299,8 @@ def plan_text(plan: WorkloadPlan) -> str:
     months = len(plan.months)
     per_month = plan.capacity_hours / months
     lines = [
-        f"Kế hoạch nhân lực / staff plan: {plan.months[0]} – {plan.months[-1]} ({months} tháng / "
+        f"Kế hoạch nhân lực / staff plan: {_month_vi(plan.months[0])} – "
+        f"{_month_vi(plan.months[-1])} ({months} tháng / "
         f"months), {len(plan.units)} đơn vị / units",
         f"Khả năng của 1 người / capacity of one staff member: {_fmt(plan.capacity_hours, 2)} "
         f"giờ ({_fmt(per_month, 2)} giờ/tháng)"
