@@ -212,3 +212,16 @@ def test_timed_rule_refuses_a_time_nobody_can_read() -> None:
         load_catalog()["1.000689"].timed_rule("Trực tiếp")
     assert info.value.context["reason"] == "unreadable"
     assert info.value.context["reasons"] == ["missing_unit"]
+
+
+def test_the_default_channel_is_the_counter_or_the_only_one_published() -> None:
+    cat = load_catalog()
+    assert cat["1.001193"].default_channel() == "Trực tiếp"  # published with the others
+    # 1.001437 publishes only "Trực tuyến" (7 Ngày): no other filing is possible
+    assert cat["1.001437"].default_channel() == "Trực tuyến"
+    # 1.004844 publishes post and online, not the counter: which one is the caller's to say
+    with pytest.raises(CaseRequired) as info:
+        cat["1.004844"].default_channel()
+    assert info.value.context["reason"] == "channel_required"
+    assert info.value.context["cases"] == ["Dịch vụ bưu chính", "Trực tuyến"]
+    assert Procedure("9.000005", "x").default_channel() == "Trực tiếp"  # no channel published

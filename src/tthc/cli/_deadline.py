@@ -68,7 +68,8 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--channel",
         help="kênh nộp hồ sơ / filing channel: with --procedure, as published (default "
-        "'Trực tiếp'; 'Trực tuyến', 'Dịch vụ bưu chính'); with --time, the channel whose "
+        "'Trực tiếp', or the only channel the procedure publishes; 'Trực tuyến', 'Dịch vụ bưu "
+        "chính'); with --time, the channel whose "
         "time applies when the text gives one per channel",
     )
     parser.add_argument(
@@ -81,8 +82,11 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(func=guarded(_deadline))
 
 
-def _procedure_time(code: str, channel: str, case: str | None) -> tuple[str, str, bool]:
-    """Return a label, the processing-time text of ``code`` and whether ``case`` chose the row.
+def _procedure_time(code: str, channel: str | None, case: str | None) -> tuple[str, str, str, bool]:
+    """Return a label, the processing-time text, the channel, and whether ``case`` chose the row.
+
+    Without ``--channel`` the channel is [`Procedure.default_channel`][tthc.procedures.Procedure.default_channel]:
+    the counter, or the only channel published; several others ask for ``--channel``.
 
     [`Procedure.timed_rule`][tthc.procedures.Procedure.timed_rule] chooses: the channel's own text when tthc can
     read it, else the procedure-wide text (portals often publish only a bare number per
@@ -91,6 +95,7 @@ def _procedure_time(code: str, channel: str, case: str | None) -> tuple[str, str
     from tthc.procedures import load_catalog  # noqa: PLC0415 - keep `tthc --help` fast
 
     procedure = load_catalog()[code]
+    channel = channel or procedure.default_channel()
     try:
         rule, used = procedure.timed_rule(channel), False
     except CaseRequired:  # before its base class ProcessingTimeParseError
@@ -109,7 +114,7 @@ def _procedure_time(code: str, channel: str, case: str | None) -> tuple[str, str
         ) from None
     where = rule.channel or "mọi kênh / all channels"
     label = f"Thủ tục (procedure): {procedure.name_vi} [{procedure.code}] — {where}: {rule.text}"
-    return label, rule.text, used
+    return label, rule.text, channel, used
 
 
 def _unreadable(err: ProcessingTimeParseError, code: str) -> ProcessingTimeParseError:
@@ -177,8 +182,7 @@ def _deadline(args: argparse.Namespace) -> int:
     try:
         if args.procedure is not None:
             args.procedure = resolve_procedure_arg(args.procedure, "--procedure")
-            channel = args.channel or "Trực tiếp"
-            label, text, row_chosen = _procedure_time(args.procedure, channel, case)
+            label, text, channel, row_chosen = _procedure_time(args.procedure, args.channel, case)
         else:
             text, channel, row_chosen = args.time_text, args.channel, False
         time = parse_processing_time(text)

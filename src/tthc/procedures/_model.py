@@ -190,6 +190,30 @@ class Procedure:
             raise self._unknown_channel(shown)
         return self._one(tuple(dict.fromkeys(found)), shown, case)
 
+    def default_channel(self) -> str:
+        """Return the channel a dossier is taken to be filed through when none is named.
+
+        "Trực tiếp" (at the counter) when the record publishes it or publishes no channel at
+        all; the one channel it publishes when there is only one (nothing else is possible).
+
+        Raises:
+            CaseRequired: several channels are published and none is the counter
+                (``reason="channel_required"``; ``context["cases"]`` lists them): name one.
+        """
+        published = sorted({r.channel for r in self.processing_rules if r.channel})
+        if not published or _COUNTER in published:
+            return _COUNTER
+        if len(published) == 1:
+            return published[0]
+        raise CaseRequired(
+            f"Kênh nộp hồ sơ (filing channel) of {self.code}: the record publishes "
+            f"{len(published)} channels and not the counter; name the channel",
+            hint="pass the channel, one of context['cases']",
+            reason="channel_required",
+            procedure=self.code,
+            cases=published,
+        )
+
     def timed_rule(self, channel: str | Channel, case: str | None = None) -> ProcessingRule:
         """Return the rule whose processing time gives the due date of a dossier on ``channel``.
 
@@ -321,6 +345,8 @@ def _matching(rules: tuple[ProcessingRule, ...], case: str) -> tuple[ProcessingR
 
 _LABEL = 80
 #: ``CaseRequired.context["reason"]`` by (no case given, some rule matched the case).
+_COUNTER = "Trực tiếp"
+
 _CASE_REASONS = {
     (True, True): "case_required",
     (False, False): "unknown_case",

@@ -24,7 +24,6 @@ __all__ = ["Finding", "FindingKind", "Outcome", "deadline_outcome", "lint_catalo
 
 #: The instant the outcomes are computed for (any working-day morning would do).
 _PROBE = _dt.datetime(2026, 4, 29, 10, 0, tzinfo=_dt.timezone(_dt.timedelta(hours=7)))
-_COUNTER = "Trực tiếp"
 _EXCERPT = 160
 
 
@@ -77,21 +76,14 @@ class Finding:
         }
 
 
-def _chosen_channel(procedure: Procedure, channel: str | None) -> str | None:
-    published = [r.channel for r in procedure.processing_rules if r.channel]
-    if channel is not None or not published:
-        return channel
-    return _COUNTER if _COUNTER in published else published[0]
-
-
 def deadline_outcome(procedure: Procedure, channel: str | None = None) -> tuple[Outcome, str]:
     """Return what ``tthc deadline --procedure`` does, and the reason or the text used.
 
-    ``channel`` defaults to "Trực tiếp" when published, else the first channel published.
+    ``channel`` defaults to [`Procedure.default_channel`][tthc.procedures.Procedure.default_channel],
+    as in the command.
     """
-    chosen = _chosen_channel(procedure, channel)
     try:
-        rule = procedure.timed_rule(chosen or _COUNTER)
+        rule = procedure.timed_rule(channel or procedure.default_channel())
     except CaseRequired as error:
         return Outcome.ASKS_FOR_CASE, error.code
     except ProcessingTimeParseError as error:
