@@ -319,6 +319,11 @@ def converter() -> cattrs.Converter:
         lambda t: _tuple_hook_factory(t, conv),
     )
     _check_readings(conv)
+    # the calendar is part of every stored model (a dossier runs on one); its hooks are set
+    # here rather than registered on import, so that ``import tthc.calendar`` stays cheap
+    from tthc.calendar._serde import configure as _calendar_hooks  # noqa: PLC0415
+
+    _calendar_hooks(conv)
     for hooks in _MODEL_HOOKS:
         hooks(conv)
     return conv

@@ -23,7 +23,14 @@ from hypothesis import strategies as st
 from strategies import calendars, office_hours
 from tthc import VN_TZ
 from tthc.calendar import OfficeHours, WorkCalendar, civil_service_calendar
-from tthc.deadlines import Deadline, DeadlineChange, Duration, compute_deadline, counting_rule
+from tthc.deadlines import (
+    Deadline,
+    DeadlineChange,
+    Duration,
+    compute_deadline,
+    counting_rule,
+    restart_after_supplement,
+)
 from tthc.deadlines._engine import ChangeKind, _compute, _new_deadline, _to_timedelta
 from tthc.deadlines._working_time import _add_working_time, _working_time
 from tthc.errors import TthcError
@@ -133,6 +140,37 @@ def test_the_fast_path_equals_the_general_path(
     utc = accepted.astimezone(dt.timezone.utc)
     other = _outcome(lambda: compute_deadline(utc, duration, calendar=cal, office_hours=hours))
     assert other[0] == fast[0]
+
+
+@settings(max_examples=80, deadline=None)
+@given(vn_instants, any_durations, st.timedeltas(dt.timedelta(0), dt.timedelta(days=60)))
+def test_a_restart_counts_what_the_general_path_counts(
+    accepted: dt.datetime, duration: Duration, later: dt.timedelta
+) -> None:
+    # Điều 19.5 NĐ 118/2025: the full limit again from the complete supplement; the restart
+    # takes compute_deadline's fast path, and must give _compute's deadline with the history
+    cal = civil_service_calendar()
+    try:
+        first = compute_deadline(accepted, duration, calendar=cal)
+        received = accepted + later
+        restarted = restart_after_supplement(first, received)
+    except TthcError:
+        return  # out of the calendar's range: refused by both paths alike (checked above)
+    general = _compute(received, duration, cal, DEFAULT_HOURS, None)
+    assert _fields(restarted)[:10] == _fields(general)[:10]
+    assert restarted.history == (
+        DeadlineChange(
+            kind=ChangeKind.RESTART,
+            at=received,
+            previous_accepted_at=first.accepted_at,
+            previous_due_date=first.due_date,
+            previous_due_at=first.due_at,
+            new_due_date=general.due_date,
+            rule=counting_rule("restart_after_supplement").on(accepted.date()),
+        ),
+    )
+    assert _fields(restarted)[11:] == _fields(general)[11:]
+    assert restarted == attrs.evolve(general, history=restarted.history)
 
 
 # --- the reference: working time counted on timedelta values (the implementation before

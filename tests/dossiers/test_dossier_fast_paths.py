@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -29,13 +30,15 @@ from dossier_builders import APPLICANT, AUTHORITY, CODE, ONE_STOP, K, _new, t
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from strategies import dossiers
+from strategies import calendars, dossiers, office_hours
 from tthc import serde
 from tthc._time import VN_TZ
-from tthc.deadlines import Duration, ProcessingTime, parse_processing_time
+from tthc.calendar import OfficeHours, WorkCalendar
+from tthc.deadlines import Duration, ProcessingTime, compute_deadline, parse_processing_time
 from tthc.dossiers import Channel, Dossier, DossierEvent
 from tthc.dossiers import _serde as dossier_serde
-from tthc.errors import SerializationError
+from tthc.dossiers._transitions import _by_first_close
+from tthc.errors import SerializationError, TthcError
 
 
 def _plain(data: Any) -> Any:
@@ -229,6 +232,69 @@ def test_the_online_intake_limit_counts_working_hours(
     )
     codes = [breach.code for breach in dossier.breaches]
     assert codes == (["online_intake_late"] if late else [])
+
+
+@pytest.mark.parametrize(
+    ("submitted", "decided", "late"),
+    [
+        # Sun 8/3 21:40, decided Mon 9/3 16:59: one working day touched, before its close
+        # (the shortcut): 7 h 29 of office time.
+        (t(8, 21, 40), t(9, 16, 59), False),
+        # Sun 8/3 21:40, decided Mon 9/3 17:00: exactly the 8 working hours, due 17:00, in time.
+        (t(8, 21, 40), t(9, 17, 0), False),
+        # Sun 8/3 21:40, decided Mon 9/3 17:30: after the close, counted: due 17:00, late.
+        (t(8, 21, 40), t(9, 17, 30), True),
+        # Fri 13/3 18:00, decided Sat 14/3 10:00: no working day touched, in time.
+        (t(13, 18), t(14, 10), False),
+        # Fri 13/3 18:00, decided Tue 17/3 07:00: Monday counted whole (8 h): due Mon 17:00.
+        (t(13, 18), t(17, 7), True),
+        # Fri 13/3 06:00, decided Sat 14/3 10:00 (a day off, before the close time): Friday's
+        # windows are the whole 8 h, due Fri 17:00, late.
+        (t(13, 6), t(14, 10), True),
+    ],
+)
+def test_a_decision_by_the_first_close_is_in_time(
+    submitted: dt.datetime, decided: dt.datetime, late: bool
+) -> None:
+    # Điều 17.2.c NĐ 118/2025: 8 working hours; the office day (07:30–11:30, 13:00–17:00) is 8 h
+    dossier = _new(channel=Channel.ONLINE).apply_all(
+        [
+            DossierEvent(K.SUBMITTED_ONLINE, CODE, submitted, APPLICANT),
+            DossierEvent(K.ACCEPTED, CODE, decided, ONE_STOP),
+        ]
+    )
+    assert [breach.code for breach in dossier.breaches] == (["online_intake_late"] if late else [])
+
+
+@settings(max_examples=120, deadline=None)
+@given(
+    st.datetimes(dt.datetime(2025, 7, 1), dt.datetime(2026, 12, 20)),
+    st.timedeltas(dt.timedelta(0), dt.timedelta(days=6)),
+    calendars(),
+    office_hours(),
+    st.sampled_from([4, 8, 12, 16]),
+)
+def test_the_first_close_shortcut_agrees_with_the_count(
+    submitted: dt.datetime,
+    wait: dt.timedelta,
+    cal: WorkCalendar,
+    hours: OfficeHours,
+    limit: int,
+) -> None:
+    # the shortcut says "in time" only where counting the limit says so too
+    start = submitted.replace(tzinfo=VN_TZ)
+    decided = start + wait
+    step = SimpleNamespace(
+        ctx=SimpleNamespace(calendar=cal, hours=hours), at=decided, day=decided.date()
+    )
+    try:
+        due = compute_deadline(
+            start, Duration.working_hours(limit), calendar=cal, office_hours=hours
+        ).due_at
+    except TthcError:
+        return
+    if _by_first_close(step, start, limit):  # type: ignore[arg-type]
+        assert decided <= due
 
 
 def test_an_event_shares_the_log_of_the_state_before_it() -> None:

@@ -20,6 +20,18 @@ def test_bundled_files_are_read() -> None:
     assert rows[0]["code"] == "01"
 
 
+def test_a_zipped_installation_reads_through_importlib_resources(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # no data directory beside the module (a zipped tthc): the same bytes, through
+    # importlib.resources, and the same refusal for a missing file
+    direct = _data.bundled_text("documents.json")
+    monkeypatch.setattr(_data, "_DATA_DIR", "/nonexistent/tthc/data")
+    assert _data.bundled_text("documents.json") == direct
+    with pytest.raises(DataFileError, match="missing from the tthc installation"):
+        _data.bundled_text("no/such/file.json")
+
+
 def test_a_missing_bundled_file_is_a_data_file_error() -> None:
     with pytest.raises(DataFileError, match="missing from the tthc installation") as info:
         _data.bundled_text("no/such/file.json")

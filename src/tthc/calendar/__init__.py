@@ -30,15 +30,9 @@ model, can also be copied and sent to worker processes (``multiprocessing``, Das
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from tthc import serde as _serde_module
 from tthc.calendar._model import DayInfo, DayKind, OfficeHours
 from tthc.calendar._national import civil_service_calendar
 from tthc.calendar._work_calendar import WorkCalendar, WorkdayIndex
-
-if TYPE_CHECKING:
-    import cattrs
 
 __all__ = [  # noqa: RUF022 - grouped by concept, as the module docstring presents them
     # the calendar
@@ -52,12 +46,3 @@ __all__ = [  # noqa: RUF022 - grouped by concept, as the module docstring presen
     # for vectorised code (tthc.bulk)
     "WorkdayIndex",
 ]
-
-
-def _configure_serde(conv: cattrs.Converter) -> None:
-    from tthc.calendar._serde import configure  # noqa: PLC0415 - cattrs on first use only
-
-    configure(conv)
-
-
-_serde_module.register_hooks(_configure_serde)

@@ -143,7 +143,7 @@ def rebuilt(data: StoredCalendar) -> WorkCalendar:
 
 
 def configure(conv: cattrs.Converter) -> None:
-    """Register the calendar hooks on ``conv`` (called by [`tthc.serde.register_hooks`][tthc.serde.register_hooks])."""
+    """Register the calendar hooks on ``conv`` (called by [`tthc.serde.converter`][tthc.serde.converter] when it builds it)."""
 
     def unstructure(calendar: WorkCalendar) -> Any:
         return conv.unstructure(stored(calendar), StoredCalendar)

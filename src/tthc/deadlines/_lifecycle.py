@@ -17,7 +17,9 @@ from tthc.deadlines._engine import (
     DeadlineChange,
     _compute,
     _roll_forward,
+    _set_history,
     _shift_date,
+    compute_deadline,
 )
 from tthc.deadlines._rules import _rule
 from tthc.deadlines._working_time import _add_working_time, _working_time
@@ -110,15 +112,22 @@ def restart_after_supplement(
     deadline = _require_deadline(deadline)
     received = to_vietnam_time(supplement_received_at, "supplement_received_at")
     _not_before(received, deadline, "supplement_received_at")
-    new = _compute(
-        received,
-        deadline.duration,
-        _calendar_of(deadline, calendar),
-        deadline.office_hours,
-        deadline.start_after_cutoff,
-        then=deadline.then,
-        parts=deadline.parts,
-    )
+    cal = _calendar_of(deadline, calendar)
+    if deadline.start_after_cutoff is None and not deadline.then and not deadline.parts:
+        # one limit, no cut-off rule: compute_deadline's fast path gives _compute's answer
+        new = compute_deadline(
+            received, deadline.duration, calendar=cal, office_hours=deadline.office_hours
+        )
+    else:
+        new = _compute(
+            received,
+            deadline.duration,
+            cal,
+            deadline.office_hours,
+            deadline.start_after_cutoff,
+            then=deadline.then,
+            parts=deadline.parts,
+        )
     change = _change(
         deadline,
         new.due_date,
@@ -127,7 +136,10 @@ def restart_after_supplement(
         rule="restart_after_supplement",
         reason="",
     )
-    return attrs.evolve(new, history=(*deadline.history, change))
+    # ``new`` was built by this call and is seen by no one else yet: its history is set in
+    # place rather than copied by attrs.evolve (a replay restarts at every complete supplement)
+    _set_history(new, (*deadline.history, change))
+    return new
 
 
 def switch_to_alternative(

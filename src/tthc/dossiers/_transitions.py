@@ -37,6 +37,7 @@ from tthc.errors import (
     InvalidEvent,
     InvalidTransition,
     RegimeNotModelled,
+    TthcError,
     UnknownUnit,
 )
 
@@ -289,9 +290,7 @@ def _intake_breaches(s: Step) -> list[Breach]:
     submitted = s.state.last_at
     assert submitted is not None
     hours = _limit("online_intake", None)
-    if s.at - submitted <= _dt.timedelta(hours=hours):
-        # working time never runs faster than the clock: decided within that many hours of
-        # wall time, it is within that many working hours (the due instant is later still)
+    if s.at - submitted <= _dt.timedelta(hours=hours) or _by_first_close(s, submitted, hours):
         return []
     limit = _clock.deadline(submitted, _working_hours(hours), s.ctx.calendar, s.ctx.hours)
     if s.at <= limit.due_at:
@@ -301,6 +300,28 @@ def _intake_breaches(s: Step) -> list[Breach]:
         f"{limit.due_at.astimezone(VN_TZ):%Y-%m-%d %H:%M}"
     )
     return [_breach(s, "online_intake_late", detail)]
+
+
+def _by_first_close(s: Step, submitted: _dt.datetime, hours: int) -> bool:
+    """Whether ``s`` is decided by the close of the first working day after ``submitted``.
+
+    Then the working time between the two instants lies in that one day's windows, at most a
+    day's length: within a limit at least that long, the decision is in time (the due instant
+    is not earlier), without counting the limit. Days outside the calendar's range take the
+    full count, which names them.
+    """
+    cal, office = s.ctx.calendar, s.ctx.hours
+    first, day = vn_date(submitted), s.day
+    if (
+        office.day_length > _dt.timedelta(hours=hours)
+        or s.at.astimezone(VN_TZ).time() > office.closes
+    ):
+        return False
+    try:
+        touched = cal.working_days_between(first, day) + cal.is_working_day(first)
+        return touched == 0 or (touched == 1 and cal.is_working_day(day))
+    except TthcError:
+        return False
 
 
 # The two builders below are ``attrs.evolve`` written out for the two records most events
