@@ -290,6 +290,8 @@ def _intake_breaches(s: Step) -> list[Breach]:
     submitted = s.state.last_at
     assert submitted is not None
     hours = _limit("online_intake", None)
+    # working time never runs faster than the clock: decided within that many hours of wall
+    # time, it is within that many working hours (the due instant is later still)
     if s.at - submitted <= _dt.timedelta(hours=hours) or _by_first_close(s, submitted, hours):
         return []
     limit = _clock.deadline(submitted, _working_hours(hours), s.ctx.calendar, s.ctx.hours)
