@@ -16,6 +16,7 @@ from typing import Any
 
 import attrs
 
+from tthc.deadlines import _reader
 from tthc.deadlines._durations import (
     AgencyShare,
     Alternative,
@@ -36,11 +37,7 @@ from tthc.deadlines._reader import (
     Shares,
     WithAlternatives,
     normalise,
-    read_processing_time,
-    read_processing_time_cached,
 )
-from tthc.deadlines._reader import _lexicon as lx
-from tthc.deadlines._reader._read import clear_cache as clear_reader_cache
 from tthc.errors import DurationError, InputTypeError, ProcessingTimeParseError
 
 __all__ = [
@@ -254,6 +251,8 @@ class _Refused:
 def _leaf_bound(text: str, node: Limit) -> str | None:
     if node.bound != "max":
         return None
+    from tthc.deadlines._reader import _lexicon as lx  # noqa: PLC0415 - loaded with the reader
+
     before = re.split(r"[.;]", text[max(0, node.span.start - 48) : node.span.start])[-1]
     found = lx.BOUND_MAX.search(before)
     return None if found is None else re.sub(r"\s+", " ", found.group(0)).strip(" :").lower()
@@ -373,6 +372,8 @@ def _cutoff(root: Node) -> tuple[_dt.time | None, CutoffRule | None]:
 def _anchor(text: str, leaf: Limit | None) -> str | None:
     if leaf is None:
         return None
+    from tthc.deadlines._reader import _lexicon as lx  # noqa: PLC0415 - loaded with the reader
+
     end = text.find(";", leaf.span.end)
     found = _ANCHOR.search(text, leaf.span.end, len(text) if end < 0 else end)
     if found is None or lx.DURATION.search(text, leaf.span.end, found.start()):
@@ -453,10 +454,10 @@ def _public_reason(reason: str, normalised: str) -> str:
 def _outcome(source: str) -> _Read | _Refused | tuple[Any, ...]:
     """The reading of ``source`` and its attributes, or the refusal (cached on the text)."""
     if len(source) > MAX_TEXT_LENGTH:
-        read_processing_time(source)  # refuses: too long
+        _reader.read_processing_time(source)  # refuses: too long
     normalised = normalise(source)
     try:
-        reading = read_processing_time_cached(normalised)
+        reading = _reader.read_processing_time_cached(normalised)
     except ProcessingTimeParseError as error:
         plain = _whole_text_fields(source, normalised, error)
         if plain is not None:
@@ -538,4 +539,6 @@ def clear_cache() -> None:
     """Forget every cached reading (for benchmarks): the text caches and the reader's."""
     _parsed.cache_clear()
     _outcome.cache_clear()
-    clear_reader_cache()
+    from tthc.deadlines._reader._read import clear_cache  # noqa: PLC0415 - the reader, if loaded
+
+    clear_cache()
