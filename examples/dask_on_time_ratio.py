@@ -4,9 +4,13 @@ A synthetic table of dossiers (seeded, 1,000,000 rows by default) is split into 
 partition is generated inside a worker (as it would be read from Parquet files), gets its legal
 due dates and timeliness from ``tthc.bulk`` (``add_due_dates``, plain pandas: the same function
 runs in a PySpark ``pandas_udf``, see ``docs/guide/bulk.md``) and is counted per procedure, month
-and timeliness in the worker (``monthly_counts``). One ``dask.compute`` call returns the small
-count tables and a sample of rows for a cross-check against the scalar calendar: the million
-rows never travel back to the client, and nothing is computed twice.
+and timeliness in the worker (``monthly_counts``, as integer codes that the client labels once
+on the merged table). One ``dask.compute`` call returns the small count tables and a sample of
+rows for a cross-check against the scalar calendar: the million rows never travel back to the
+client, and nothing is computed twice. Per partition the work is a few numpy passes: dates are
+built in the unit pandas keeps them in (``datetime64[s]``), months are read from a table of
+days, and Dask is told not to re-check each partition's columns against the metadata
+(``enforce_metadata=False``; each function returns exactly its meta).
 
 Run::
 
@@ -59,28 +63,40 @@ PROCEDURES = pd.DataFrame(
 UNITS = ["working_day", "calendar_day"]
 AS_OF = dt.date(2026, 11, 30)  # the reporting date: open dossiers are in time or overdue
 SAMPLE = 500  # rows checked against the scalar calendar
+# Built once, not per partition: the categories, each procedure's amount and unit code.
+PROCEDURE_TYPE = pd.CategoricalDtype(PROCEDURES["procedure"].tolist())
+UNIT_TYPE = pd.CategoricalDtype(UNITS)
+AMOUNTS = PROCEDURES["amount"].to_numpy()
+UNIT_CODES = np.array([UNITS.index(unit) for unit in PROCEDURES["unit"]], dtype=np.int8)
+DAY = 86_400  # seconds: pandas keeps dates as datetime64[s] (midnights)
+NAT = np.iinfo(np.int64).min  # NaT as an int64
 
 
 def synthetic_dossiers(rows: int, seed: int, part: int = 0) -> pd.DataFrame:
-    """Random dossiers accepted in 2025–2026 (partition ``part``); about 8 % still open."""
+    """Random dossiers accepted in 2025–2026 (partition ``part``); about 8 % still open.
+
+    Dates are built as ``datetime64[s]`` midnights, the unit pandas stores them in (a
+    ``datetime64[D]`` column would be converted, row by row, when the frame is built).
+    """
     rng = np.random.default_rng([seed, part])
     first = np.datetime64("2025-01-01").astype(np.int64)
     last = np.datetime64("2026-11-27").astype(np.int64)
-    accepted = rng.integers(first, last + 1, rows).astype("datetime64[D]")
+    accepted = rng.integers(first, last + 1, rows)  # days since 1970-01-01
     which = rng.integers(0, len(PROCEDURES), rows)
     took = rng.exponential(scale=6.0, size=rows).astype(np.int64)  # calendar days taken
     finished = accepted + took
-    open_ = (rng.random(rows) < 0.08) | (finished > np.datetime64(AS_OF))
-    finished[open_] = np.datetime64("NaT")
-    unit_codes = PROCEDURES["unit"].map(UNITS.index).to_numpy()
+    open_ = (rng.random(rows) < 0.08) | (finished > np.datetime64(AS_OF, "D").astype(np.int64))
+    finished *= DAY
+    finished[open_] = NAT
     return pd.DataFrame(
         {
-            "procedure": pd.Categorical.from_codes(which, PROCEDURES["procedure"]),
-            "amount": PROCEDURES["amount"].to_numpy()[which],
-            "unit": pd.Categorical.from_codes(unit_codes[which], UNITS),
-            "accepted": accepted,
-            "finished": finished,
-        }
+            "procedure": pd.Categorical.from_codes(which, dtype=PROCEDURE_TYPE),
+            "amount": AMOUNTS[which],
+            "unit": pd.Categorical.from_codes(UNIT_CODES[which], dtype=UNIT_TYPE),
+            "accepted": (accepted * DAY).view("datetime64[s]"),
+            "finished": finished.view("datetime64[s]"),
+        },
+        copy=False,  # fresh arrays: no copy needed
     )
 
 
@@ -92,15 +108,22 @@ def add_due_dates(part: pd.DataFrame, as_of: dt.date = AS_OF) -> pd.DataFrame:
 
 
 def monthly_counts(part: pd.DataFrame) -> pd.DataFrame:
-    """Dossiers per procedure, month of acceptance and timeliness in one partition.
+    """Dossiers per procedure, month of acceptance and timeliness in one partition, as codes.
 
     The same numbers as ``part.groupby(["procedure", month, "timeliness"]).size()``, counted on
-    the categorical codes with ``numpy.bincount`` (a groupby costs several times more per row).
+    the categorical codes with ``numpy.bincount`` (a groupby costs several times more per row);
+    the month of each day is read from a table of the partition's days (converting every row to
+    ``datetime64[M]`` costs more than the due dates). The table holds integer codes (procedure,
+    months since 1970-01, timeliness): the client labels the small merged table once
+    (``labelled``), instead of every partition merging categories.
     """
-    months = part["accepted"].to_numpy().astype("datetime64[M]").astype(np.int64)
-    first = int(months.min()) if len(months) else 0
+    days = part["accepted"].to_numpy().astype("datetime64[D]").view(np.int64)
+    first_day = int(days.min()) if len(days) else 0
+    span = np.arange(first_day, int(days.max()) + 1 if len(days) else 1)
+    month_of_day = span.astype("datetime64[D]").astype("datetime64[M]").view(np.int64)
+    first = int(month_of_day[0])
     n_proc, n_label = len(PROCEDURES), len(bulk.TIMELINESS_LABELS)
-    key = (months - first) * (n_proc * n_label)
+    key = (month_of_day - first)[days - first_day] * (n_proc * n_label)
     key += part["procedure"].cat.codes.to_numpy() * n_label
     key += part["timeliness"].cat.codes.to_numpy()
     counts = np.bincount(key)
@@ -109,11 +132,20 @@ def monthly_counts(part: pd.DataFrame) -> pd.DataFrame:
     procedure, label = np.divmod(rest, n_label)
     return pd.DataFrame(
         {
-            "procedure": pd.Categorical.from_codes(procedure, PROCEDURES["procedure"]),
-            "month": (month + first).astype("datetime64[M]").astype(str),
-            "timeliness": pd.Categorical.from_codes(label, bulk.TIMELINESS_LABELS),
+            "procedure": procedure,
+            "month": month + first,
+            "timeliness": label,
             "dossiers": counts[used],
         }
+    )
+
+
+def labelled(counts: pd.DataFrame) -> pd.DataFrame:
+    """The merged count table with its labels (procedure code, ``YYYY-MM``, timeliness)."""
+    return counts.assign(
+        procedure=pd.Categorical.from_codes(counts["procedure"], dtype=PROCEDURE_TYPE),
+        month=counts["month"].to_numpy().astype("datetime64[M]").astype(str),
+        timeliness=pd.Categorical.from_codes(counts["timeliness"], bulk.TIMELINESS_LABELS),
     )
 
 
@@ -161,10 +193,14 @@ def build(rows: int, partitions: int, seed: int) -> tuple[dd.DataFrame, dd.DataF
         meta=empty,
         divisions=None,
     )
-    with_due = frame.map_partitions(add_due_dates, meta=add_due_dates(empty))
-    counts = with_due.map_partitions(monthly_counts, meta=monthly_counts(add_due_dates(empty)))
+    due_meta = add_due_dates(empty)  # the empty frames that tell Dask each result's columns
+    # each function returns exactly its meta: Dask need not check every partition's columns
+    checked = {"enforce_metadata": False}
+    with_due = frame.map_partitions(add_due_dates, meta=due_meta, **checked)
+    counts = with_due.map_partitions(monthly_counts, meta=monthly_counts(due_meta), **checked)
     per_partition = math.ceil(SAMPLE / partitions)
-    sample = with_due.map_partitions(sample_rows, per_partition, seed, meta=add_due_dates(empty))
+    sample_meta = sample_rows(due_meta, 0, seed)
+    sample = with_due.map_partitions(sample_rows, per_partition, seed, meta=sample_meta, **checked)
     return counts, sample
 
 
@@ -205,7 +241,7 @@ def main() -> None:
 
     sample = sample.head(SAMPLE)
     mismatches = cross_check(sample)
-    ratios = on_time_ratios(counts)
+    ratios = on_time_ratios(labelled(counts))
     totals = ratios.groupby(level="procedure", observed=True)[list(bulk.TIMELINESS_LABELS)].sum()
     total_rows = int(counts["dossiers"].sum())
     print(f"{total_rows:,} dossiers in {args.partitions} partitions, scheduler {where}")

@@ -125,3 +125,14 @@ def test_unsigned_dictionary_indices_are_widened() -> None:
     codes, uniques = factorize(np, column, "x")
     assert codes.dtype.kind == "i"
     assert decoded(codes, uniques) == ["b", None, "a"]
+
+
+def test_numpy_variable_width_strings() -> None:
+    string_dtype = getattr(getattr(np, "dtypes", None), "StringDType", None)
+    if string_dtype is None:
+        pytest.skip("numpy < 2 has no StringDType")
+    values = np.array(["Hộ tịch", "Đất đai", "Hộ tịch"], dtype=string_dtype())
+    codes, uniques = factorize(np, values, "field")
+    assert codes.tolist() == [0, 1, 0]
+    assert uniques == ["Hộ tịch", "Đất đai"]
+    assert all(type(value) is str for value in uniques)

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, Any
 from tthc.bulk._adapters import (
     NAT,
     Box,
-    column_box,
     dates_in,
     ints_in,
     labels_out,
@@ -25,7 +24,7 @@ from tthc.bulk._core import (
     check_ranks,
     offsets_of,
 )
-from tthc.bulk._factorize import factorize
+from tthc.bulk._units import UNIT_NAMES, unit_rows, unit_value
 from tthc.errors import DurationError, InputTypeError, InvalidArrayError
 
 if TYPE_CHECKING:
@@ -41,69 +40,10 @@ __all__: list[str] = []  # private module: the public names are exported by tthc
 TIMELINESS_LABELS: tuple[str, ...] = ("early", "on_time", "late", "in_time", "overdue")
 
 _MAX_AMOUNT = 100_000  # same bound as tthc.deadlines.Duration
-_UNITS = {"working_day": "working_day", "calendar_day": "calendar_day", "month": "month"}
-_UNIT_NAMES = ("working_day", "calendar_day", "month")  # the codes of a unit column
+_IN_PLACE = 1 << 14  # rows from which lookups write into a buffer no longer needed
 
 
 # --- due dates -----------------------------------------------------------------------------------
-
-
-def _unit_value(unit: object) -> str:
-    value = getattr(unit, "value", unit)
-    if isinstance(value, str) and value in _UNITS:
-        return _UNITS[value]
-    raise InputTypeError(
-        f"Đơn vị thời hạn (duration unit): unit must be one of {sorted(_UNITS)}, got {unit!r}",
-        hint="hours, same-day and fractional limits need tthc.deadlines.compute_deadline",
-        argument="unit",
-    )
-
-
-def _unit_codes(np: Any, unit: Any) -> tuple[Any, set[int], tuple[int, ...], Box]:
-    """Return the rows of each unit, the units used, the column's shape and its box.
-
-    The column is factorized (categorical and dictionary columns use their own codes), and only
-    its distinct values are checked by name: a mixed-type column (a name next to a number) is
-    refused by naming the first value that is not a unit. The rows are two masks, working days
-    and months (``None`` for a unit no row uses), or ``None`` when the rows use one unit only.
-    """
-    box = column_box(np, unit, "unit")
-    if box is None:
-        raise InputTypeError(
-            f"Đơn vị thời hạn (duration unit): unit must be a unit name or an array of them, "
-            f"got {type(unit).__name__}",
-            argument="unit",
-        )
-    column = np.asarray(unit) if isinstance(unit, list | tuple | np.generic) else unit
-    codes, uniques = factorize(np, column, "unit")
-    lookup = [_UNIT_NAMES.index(_unit_value(value)) for value in uniques]
-    shape = column.shape if isinstance(column, np.ndarray) else (len(codes),)
-    shifted = np.add(codes, 1, dtype=np.intp)  # -1 (missing) -> 0
-    used = (
-        np.bincount(shifted, minlength=len(uniques) + 1) if codes.size else [0] * (len(uniques) + 1)
-    )
-    if used[0]:  # code -1: a missing value
-        position = int(np.flatnonzero(codes < 0)[0])
-        raise InputTypeError(
-            f"Đơn vị thời hạn (duration unit): unit must be one of {sorted(_UNITS)}, got None "
-            f"(a missing value: None, NaN or null) at position {position}",
-            hint="fill the unit of every row (or drop those rows) first",
-            argument="unit",
-            position=position,
-        )
-    kinds = {kind for kind, count in zip(lookup, used[1:], strict=True) if count}
-    if len(kinds) <= 1:  # unused categories aside, one unit for every row
-        return None, kinds, shape, box
-    # the rows of working days and of months (the others count calendar days)
-    rows = [_rows_of(np, codes, lookup, kind, shape) if kind in kinds else None for kind in (0, 2)]
-    return rows, kinds, shape, box
-
-
-def _rows_of(np: Any, codes: Any, lookup: list[int], kind: int, shape: tuple[int, ...]) -> Any:
-    """Whether each row's unit is ``_UNIT_NAMES[kind]``, from the codes (no per-row lookup)."""
-    which = [code for code, unit in enumerate(lookup) if unit == kind]
-    rows = codes == which[0] if len(which) == 1 else np.isin(codes, which)
-    return rows.reshape(shape)
 
 
 def _check_amounts(np: Any, counts: Days) -> None:
@@ -175,34 +115,33 @@ def compute_due_dates(
     counts, nbox = ints_in(np, amounts, "amounts")
     boxes = [("accepted", dbox), ("amounts", nbox)]
     shapes = [("accepted", days.shape), ("amounts", counts.shape)]
-    single = _unit_value(unit) if isinstance(unit, str) or hasattr(unit, "value") else None
-    rows: Any = None
-    kinds = {_UNIT_NAMES.index(single)} if single is not None else set()
+    single = unit_value(unit) if isinstance(unit, str) or hasattr(unit, "value") else None
+    rows = None
+    kinds = {UNIT_NAMES.index(single)} if single is not None else set()
     if single is None:
-        rows, kinds, unit_shape, ubox = _unit_codes(np, unit)
-        boxes.append(("unit", ubox))
-        shapes.append(("unit", unit_shape))
+        rows = unit_rows(np, unit)
+        kinds = set(rows.kinds)
+        boxes.append(("unit", rows.box))
+        shapes.append(("unit", rows.shape))
     box = merge(np, boxes, shapes)
     _check_amounts(np, counts)
     shape = np.broadcast_shapes(*(shape for _, shape in shapes))
-    if len(kinds) <= 1:  # one unit for every row (or no row at all)
-        unit_name = _UNIT_NAMES[kinds.pop()] if kinds else "working_day"
+    if rows is None or len(kinds) <= 1:  # one unit for every row (or no row at all)
+        unit_name = UNIT_NAMES[kinds.pop()] if kinds else "working_day"
         due = _due(np, ix, days, counts, unit=unit_name, nat=policy)
         if due.shape != shape:  # a unit column broadcast the other arguments
             due = np.array(np.broadcast_to(due, shape))
     else:
-        working, months = rows
-        due = _due_rolled(np, ix, days, counts, working=working, months=months, nat=policy)
+        due = _due_rolled(
+            np, ix, days, counts, working=rows.working, months=rows.months, nat=policy, shape=shape
+        )
     return output(np, box, as_dates(np, due))
 
 
 def _due(np: Any, ix: Index, days: Days, counts: Days, *, unit: str, nat: NatPolicy) -> Days:
     if unit == "working_day":
         return add_core(np, ix, days, counts, name="accepted", nat=nat)[0]
-    every = np.ones((), dtype=bool)
-    return _due_rolled(
-        np, ix, days, counts, working=None, months=every if unit == "month" else None, nat=nat
-    )
+    return _due_rolled(np, ix, days, counts, working=None, months=unit == "month", nat=nat)
 
 
 def _due_rolled(
@@ -212,47 +151,73 @@ def _due_rolled(
     counts: Days,
     *,
     working: Any | None,
-    months: Any | None,
+    months: Any,
     nat: NatPolicy,
+    shape: tuple[int, ...] = (),
 ) -> Days:
     """Due dates of calendar-day rows, month rows (``months``) and working-day rows (``working``).
+
+    ``working`` is a mask of the working-day rows (or ``None``: none); ``months`` the flat
+    positions of the month rows in the result's ``shape``, ``True`` (every row) or
+    ``False``/``None`` (none).
 
     Every row is one lookup in the cumulative count of working days ``cum`` (working days
     through each day): a working-day row's due date has rank ``cum[accepted] + n - 1`` (the
     n-th working day strictly after acceptance); a calendar-day or month row's due date is its
     target day ``t`` if that is a working day, else the next one (Art. 148.5), whose rank is
     ``cum[t - 1]``, the number of working days before ``t``. So the rows of all units are
-    answered by the same ``take``, without splitting the column by unit.
+    answered by the same ``take``, without splitting the column by unit; the working-day rows
+    are told apart by arithmetic on their mask (no branch per row).
     """
     offsets, missing = offsets_of(np, ix, days, "accepted", nat)
-    before = counts - 1
-    start = np.asarray(offsets + before)  # calendar days: the day before the target (writable)
-    if months is not None and months.ndim == 0:  # every row counts months
-        start = np.asarray(_add_months(np, ix, offsets, counts) - (ix.base + 1))
-    elif months is not None:  # same day n months later, or the month's last day (Art. 148.3)
-        rows = np.flatnonzero(months)  # only the month rows (``months`` has the full shape)
-        picked = _full(np, offsets, start.shape)[rows]
-        amounts = _full(np, counts, start.shape)[rows]
-        start.reshape(-1)[rows] = _add_months(np, ix, picked, amounts) - (ix.base + 1)
+    shape = np.broadcast_shapes(offsets.shape, counts.shape, shape)
+    # Few fresh buffers, reused in place: on a large column the page faults of each new array
+    # cost as much as the arithmetic.
+    start = np.empty(shape, dtype=np.int64)
+    np.subtract(counts, 1, out=start)  # n - 1; calendar days: the day before the target
+    shift = None  # the n - 1 that working-day rows add to the rank of their acceptance date
     if working is not None:
-        start = np.where(working, offsets, start)
+        shift = np.multiply(start, working)
+        start -= shift  # 0 on working-day rows: they read cum at their acceptance date
+    start += offsets
+    if months is True:  # every row counts months
+        start = np.asarray(_add_months(np, ix, offsets, counts) - (ix.base + 1))
+    elif months is not None and months is not False:  # same day n months later (Art. 148.3)
+        picked = _full(np, offsets, shape)[months]
+        amounts = _full(np, counts, shape)[months]
+        start.reshape(-1)[months] = _add_months(np, ix, picked, amounts) - (ix.base + 1)
     if missing is not None:  # NaT rows (nat="propagate") read offset 0; masked at the end
-        start[np.broadcast_to(missing, start.shape)] = 0
+        start[np.broadcast_to(missing, shape)] = 0
     if start.size and int(start.max()) + 1 >= ix.limit:
         _check_targets(np, ix, start, working=working, missing=missing, nat=nat)
-    cum = np.take(ix.cum, start)
-    ranks = cum if working is None else cum + np.where(working, before, 0)
+    fresh = isinstance(offsets, np.ndarray) and offsets.shape == shape  # 0-d: a numpy scalar
+    ranks = _lookup(np, ix.cum, start, offsets if fresh else None)
+    if shift is not None:
+        ranks += shift
     if missing is not None:  # NaT rows read offset 0: whatever their count, read rank 0
-        ranks[np.broadcast_to(missing, ranks.shape)] = 0
+        ranks[np.broadcast_to(missing, shape)] = 0
     if ranks.size and int(ranks.max()) >= ix.k_limit:  # ranks >= 0: amounts are >= 1
         shown = start + (ix.base + 1)  # the target day, or the acceptance date (working days)
         if working is not None:
             shown = np.where(working, shown - 1, shown)
         check_ranks(np, ix, ranks, shown, missing)
-    out: Days = np.add(np.take(ix.nth, ranks), ix.base, dtype=np.int64)
+    out: Days = _lookup(np, ix.nth, ranks, start)
+    out += ix.base
     if missing is not None:
-        out[np.broadcast_to(missing, out.shape)] = NAT
+        out[np.broadcast_to(missing, shape)] = NAT
     return out
+
+
+def _lookup(np: Any, table: Any, indices: Any, out: Any | None) -> Any:
+    """``table[indices]`` as ``int64``; written into ``out`` (a buffer no longer needed) when large.
+
+    The indices were checked to lie in the table: ``mode="clip"`` never clips, and unlike the
+    default mode it writes into ``out`` without a temporary. Small columns take the plain way
+    (copying the table to ``int64`` would cost more than the rows).
+    """
+    if out is None or indices.size < _IN_PLACE:
+        return np.take(table, indices).astype(np.int64, copy=False)
+    return np.take(table.astype(np.int64), indices, out=out, mode="clip")
 
 
 def _full(np: Any, values: Any, shape: tuple[int, ...]) -> Any:
@@ -347,15 +312,25 @@ def classify(
     reference = _optional_dates(np, as_of, "as_of", boxes, shapes)
     box = merge(np, boxes, shapes)
     # Finished after the reporting date = still open on that date (as tthc.deadlines.classify).
-    open_ = (finished == NAT) | ((reference != NAT) & (finished > reference))
-    _check_reference(np, open_ & (reference == NAT), shapes, given=as_of is not None)
-    finished_code = np.sign(finished - due_days) + 1  # 0 early, 1 on time, 2 late
-    open_code = np.where(reference <= due_days, 3, 4)
-    result = np.where(open_, open_code, finished_code).astype(np.int8)
+    if reference.ndim == 0 and int(reference) != NAT:  # one reporting date for every row
+        open_ = (finished == NAT) | (finished > reference)
+    else:
+        open_ = (finished == NAT) | ((reference != NAT) & (finished > reference))
+        _check_reference(np, open_ & (reference == NAT), shapes, given=as_of is not None)
+    # int8 codes from comparisons (one byte per row, no subtraction that could overflow)
+    late = _int8(np, np.greater(finished, due_days))
+    finished_code = late - _int8(np, np.less(finished, due_days)) + 1  # 0 early, 1 on time, 2 late
+    open_code = _int8(np, np.greater(reference, due_days)) + 3  # 3 in time, 4 overdue
+    result = np.where(open_, open_code, finished_code)
     result = np.ascontiguousarray(np.broadcast_to(result, _shape(np, shapes)))
     if codes:
         return output(np, box, result)
     return labels_out(np, box, result, TIMELINESS_LABELS)
+
+
+def _int8(np: Any, flags: Any) -> Any:
+    """Booleans as ``int8`` 0 / 1 (a view, no copy)."""
+    return np.asarray(flags).view(np.int8)
 
 
 def _optional_dates(

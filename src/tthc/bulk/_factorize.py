@@ -187,8 +187,8 @@ _MISSING = object()
 def _same_as(np: Any, current: Any, position: int) -> tuple[Any, Any]:
     """Rows equal to ``current[position]`` and its Python value (``_MISSING`` if missing)."""
     if current.dtype.kind != "O":
-        value = current[position]
-        return current == value, value.item()
+        value = current[position]  # a numpy scalar; a str for numpy's StringDType
+        return current == value, value.item() if hasattr(value, "item") else value
     value = current[position]
     hash(value)  # unhashable (a list): TypeError, refused by the caller
     if _is_missing(value):  # None, NaN, NaT, NA: every missing row at once
