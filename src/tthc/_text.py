@@ -30,6 +30,8 @@ _TONE_PLACEMENT = (
     ("uỹ", "ũy"),
     ("uỵ", "ụy"),
 )
+# "đ"/"Đ" are letters of their own, not "d" with a combining mark: NFD leaves them whole.
+_STROKED_D = str.maketrans("đĐ", "dD")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'"})
 # Line breaks, NBSP, zero-width characters, soft hyphen and BOM all separate words the same way.
 _INVISIBLE = re.compile(r"[\s\u00a0\u00ad\u200b\u200c\u200d\u2060\ufeff]+")
@@ -60,7 +62,7 @@ def fold(text: str) -> str:
 
     "đ" folds to "d"; curly apostrophes to "'"; every whitespace or invisible run to one space.
     """
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    decomposed = unicodedata.normalize("NFD", text.translate(_STROKED_D))
     stripped = "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
     return squash_space(stripped.translate(_APOSTROPHES).casefold())
 

@@ -353,6 +353,7 @@ def require_in_force(u: AdministrativeUnit, on: _dt.date) -> AdministrativeUnit:
         raise InputTypeError(
             f"Đơn vị hành chính (administrative unit): expected an AdministrativeUnit, "
             f"got {type(u).__name__}",
+            hint="look the unit up first: tthc.units.unit(code) or tthc.units.unit_by_name(name)",
             argument="unit",
             got=type(u).__name__,
         )
@@ -405,19 +406,14 @@ def find_units(
     if not isinstance(name, str):
         raise InputTypeError(
             f"Tên đơn vị hành chính (unit name) must be a string, got {type(name).__name__}",
+            hint=_NAME_HINT,
             argument="name",
             got=type(name).__name__,
         )
-    prov = _resolve_province(province, on)
-    index = _name_index(_era(on))
-    hits = index.get(fold(_expand_abbreviation(name)), ())
     day = None if on is None else require_date(on, "on")
-    return tuple(
-        u
-        for u in hits
-        if (prov is None or prov.code in (u.province_code, u.code))
-        and (day is None or u.validity.contains(day))
-    )
+    prov = _resolve_province(province, day)
+    index = _name_index(_era(day))
+    return _within(index.get(fold(_expand_abbreviation(name)), ()), prov, day)
 
 
 def unit_by_name(
@@ -464,7 +460,9 @@ def suggest_units(
     """Return the units whose name is closest to a misspelt ``name`` ("did you mean").
 
     Names are compared without accents, case or kind prefix (``"Nin Kieu"`` → Phường Ninh Kiều),
-    closest first, then by code; a name that matches exactly is returned too. The hint of the
+    closest first, then by code; a name that matches exactly is returned too. Only the names of
+    the units in ``province`` and in force on ``on`` are compared, so that close names elsewhere
+    do not crowd out those of the province. The hint of the
     [`UnknownUnit`][tthc.errors.UnknownUnit] raised by [`unit_by_name`][tthc.units.unit_by_name] names these units.
 
     Args:
@@ -483,27 +481,24 @@ def suggest_units(
     if not isinstance(name, str):
         raise InputTypeError(
             f"Tên đơn vị hành chính (unit name) must be a string, got {type(name).__name__}",
+            hint=_NAME_HINT,
             argument="name",
             got=type(name).__name__,
         )
     if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
         raise InputTypeError(
             f"Số gợi ý (number of suggestions): limit must be a positive int, got {limit!r}",
+            hint="pass limit=1 or more (default 3)",
             argument="limit",
             got=repr(limit),
         )
-    prov = _resolve_province(province, on)
     day = None if on is None else require_date(on, "on")
-    index = _name_index(_era(on))
-    keys = difflib.get_close_matches(normalize_name(name), list(index), n=8 * limit, cutoff=0.8)
-    found: dict[str, AdministrativeUnit] = {}
-    for key in keys:
-        for u in index[key]:
-            if (prov is None or prov.code in (u.province_code, u.code)) and (
-                day is None or u.validity.contains(day)
-            ):
-                found.setdefault(u.code, u)
-    return tuple(found.values())[:limit]
+    prov = _resolve_province(province, day)
+    index = _name_index(_era(day))
+    pool = {key: kept for key, hits in index.items() if (kept := _within(hits, prov, day))}
+    # A unit is under two keys at most (with and without its kind): 2 * limit keys are enough.
+    keys = difflib.get_close_matches(normalize_name(name), list(pool), n=2 * limit, cutoff=0.8)
+    return tuple(dict.fromkeys(u for key in keys for u in pool[key]))[:limit]
 
 
 def successors(old_code: str) -> tuple[Succession, ...]:
@@ -553,6 +548,11 @@ def successors(old_code: str) -> tuple[Succession, ...]:
 def predecessors(new_code: str) -> tuple[Succession, ...]:
     """Return the pre-reform units that went (wholly or in part) into a 2025 unit.
 
+    For a 2025 commune, the old communes (and districts without communes) it took over, in the
+    order of the succession table; for a 2025 province, the pre-reform provinces merged into it
+    (Nghị quyết 202/2025/QH15), by code: ``predecessors("92")`` gives Cần Thơ, Hậu Giang and
+    Sóc Trăng.
+
     Raises:
         InputTypeError: ``new_code`` is not a string.
         UnknownUnit: no 2025 unit has this code.
@@ -560,7 +560,7 @@ def predecessors(new_code: str) -> tuple[Succession, ...]:
     code = _require_code(new_code)
     if code not in _new_units().by_code:
         raise _unknown(code)
-    return _succession().by_new.get(code, ())
+    return _succession().by_new[code]  # every 2025 unit has one (checked by the data tests)
 
 
 def normalize_name(text: str) -> str:
@@ -571,7 +571,7 @@ def normalize_name(text: str) -> str:
     """
     key = fold(_expand_abbreviation(text))
     for prefix in _FOLDED_PREFIXES:
-        if key.startswith(prefix + " ") and len(key) > len(prefix) + 1:
+        if key.startswith(prefix + " "):  # fold() strips: something follows the space
             return key[len(prefix) + 1 :]
     return key
 
@@ -580,13 +580,18 @@ def normalize_name(text: str) -> str:
 
 
 _FOLDED_PREFIXES = tuple(fold(p) for p in _PREFIXES)
+_STROKED_D = str.maketrans("Đđ", "Dd")
+_NAME_HINT = (
+    "pass the name as text, e.g. 'Phường Ninh Kiều', or look the unit up by code with "
+    "tthc.units.unit(code)"
+)
 
 
 def _expand_abbreviation(name: str) -> str:
     """Return ``name`` with an abbreviated kind spelt out (``"P. Ninh Kiều"`` → ``"phường Ninh Kiều"``)."""
     pattern, kinds = _abbreviations()
     text = name.strip()
-    match = pattern.match(text.replace("Đ", "D").replace("đ", "d"))  # "ĐK" is "dk" in the data
+    match = pattern.match(text.translate(_STROKED_D))  # "ĐK" is "dk" in the data
     if match is None:
         return name
     return f"{kinds[match.group(1).casefold()]} {text[match.end() :]}"
@@ -636,6 +641,18 @@ def _no_unit_named(
     )
 
 
+def _within(
+    found: Iterable[AdministrativeUnit], prov: AdministrativeUnit | None, day: _dt.date | None
+) -> tuple[AdministrativeUnit, ...]:
+    """The units of ``found`` in province ``prov`` (or the province itself) in force on ``day``."""
+    return tuple(
+        u
+        for u in found
+        if (prov is None or prov.code in (u.province_code, u.code))
+        and (day is None or u.validity.contains(day))
+    )
+
+
 def _strip_prefix(full_name: str) -> str:
     lowered = full_name.casefold()
     for prefix in _PREFIXES:
@@ -677,10 +694,9 @@ def _legacy_end() -> _dt.date:
     return _dt.date.fromisoformat(str(_meta()["legacy_valid_to"]))
 
 
-def _era(on: _dt.date | None) -> str:
-    if on is None:
-        return "new"
-    return "new" if require_date(on, "on") >= reform_date() else "legacy"
+def _era(day: _dt.date | None) -> str:
+    """``"new"`` or ``"legacy"``: the registry in force on ``day`` (a date checked by the caller)."""
+    return "new" if day is None or day >= reform_date() else "legacy"
 
 
 def _units_on(on: _dt.date | None) -> tuple[AdministrativeUnit, ...]:
@@ -693,8 +709,7 @@ def _units_on(on: _dt.date | None) -> tuple[AdministrativeUnit, ...]:
 
 def _province_name(u: AdministrativeUnit) -> str:
     registry = _legacy_units() if u.legacy else _new_units()
-    prov = registry.by_code.get(u.province_code)
-    return prov.full_name if prov else u.province_code
+    return registry.by_code[u.province_code].full_name
 
 
 def _resolve_province(
@@ -716,8 +731,9 @@ def _resolve_province(
                         hint="pass the province code, e.g. '92' for Cần Thơ",
                         name=province,
                     )
-                raise AmbiguousUnitName(  # pragma: no cover - province names are unique
+                raise AmbiguousUnitName(  # province names are unique in the bundled data
                     f"Tỉnh (province): {province!r} matches several provinces",
+                    hint="pass the province code, e.g. '92' for Cần Thơ",
                     name=province,
                     candidates=tuple(u.code for u in matches),
                 )
@@ -726,6 +742,7 @@ def _resolve_province(
         raise InputTypeError(
             f"Tỉnh (province) must be a code, a name or an AdministrativeUnit, got "
             f"{type(province).__name__}",
+            hint="pass a code such as '92', a name such as 'Cần Thơ', or a unit from tthc.units.unit",
             argument="province",
             got=type(province).__name__,
         )
@@ -886,7 +903,7 @@ def _registry(units: Iterable[AdministrativeUnit]) -> _Registry:
 
 @functools.cache
 def _name_index(era: str) -> Mapping[str, tuple[AdministrativeUnit, ...]]:
-    registry = _new_units() if era == "new" else _legacy_units()
+    registry = {"new": _new_units, "legacy": _legacy_units}[era]()
     index: dict[str, list[AdministrativeUnit]] = {}
     for u in registry.ordered:
         for key in {normalize_name(u.full_name), fold(u.full_name)}:
@@ -927,22 +944,22 @@ def _succession() -> _SuccessionTable:
         province_map.setdefault(old_unit.province_code, set()).add(new_unit.province_code)
     prov_ref = _ref("provinces")
     by_old_province: dict[str, tuple[Succession, ...]] = {}
-    for old_code, targets in province_map.items():
+    for old_code, targets in sorted(province_map.items()):
         if len(targets) != 1:  # pragma: no cover - checked by the data tests
             raise DataFileError(
                 f"Tệp dữ liệu (data file) {name}: old province {old_code} maps to {sorted(targets)}",
                 file=name,
             )
         (target,) = targets
-        by_old_province[old_code] = (
-            Succession(
-                old=old[old_code],
-                new=new[target],
-                whole=True,
-                legal_basis=prov_ref,
-                effective=effective,
-            ),
+        merged = Succession(
+            old=old[old_code],
+            new=new[target],
+            whole=True,
+            legal_basis=prov_ref,
+            effective=effective,
         )
+        by_old_province[old_code] = (merged,)
+        by_new.setdefault(target, []).append(merged)
     return _SuccessionTable(
         by_old={k: tuple(v) for k, v in by_old.items()},
         by_new={k: tuple(v) for k, v in by_new.items()},
