@@ -64,16 +64,28 @@ def vn_date(instant: _dt.datetime) -> _dt.date:
 # --- what is allowed now -------------------------------------------------------------------------
 
 
+# Enum members read at every event, bound once: on Python 3.11 reading a member off its class
+# goes through the enum metaclass (100–400 ns); a module constant is one dictionary lookup.
+_DRAFT = DossierStatus.DRAFT
+_WAITING_FOR_SUPPLEMENT = DossierStatus.SUPPLEMENT_REQUESTED
+_SUPPLEMENT_REQUESTED = EventKind.SUPPLEMENT_REQUESTED
+_EXTENSION_GRANTED = EventKind.EXTENSION_GRANTED
+_ONE_STOP = ActorRole.ONE_STOP
+_FOR_INTAKE = PauseReason.INTAKE_COMPLETION
+_FOR_SUPPLEMENT = PauseReason.SUPPLEMENT
+_FOR_PAYMENT = PauseReason.PAYMENT
+
+
 #: The acts allowed once only (Điều 19.5 and 19.6): see `once_only_block`.
 _ONCE_ONLY = frozenset({EventKind.SUPPLEMENT_REQUESTED, EventKind.EXTENSION_GRANTED})
 
 
 def once_only_block(state: State, kind: EventKind) -> str | None:
     """Return why ``kind`` is refused as a repeated once-only act, or ``None``."""
-    if kind is EventKind.SUPPLEMENT_REQUESTED and state.requests.supplement is not None:
+    if kind is _SUPPLEMENT_REQUESTED and state.requests.supplement is not None:
         return "supplement_already_requested"
     clock = state.clock
-    if kind is EventKind.EXTENSION_GRANTED and clock is not None and clock.extension is not None:
+    if kind is _EXTENSION_GRANTED and clock is not None and clock.extension is not None:
         return "extension_already_granted"
     return None
 
@@ -214,7 +226,7 @@ def step(ctx: Context, state: State, event: DossierEvent, index: int) -> State:
     at, kind, status, last = event.at, event.kind, state.status, state.last_at
     if event.dossier_code != ctx.code or (last is not None and at < last):
         _check_log(ctx, state, event, index)  # raises
-    if status is DossierStatus.DRAFT:
+    if status is _DRAFT:
         _check_regime(ctx, event, index)
     row = TRANSITIONS.get((status, kind))
     if (
@@ -357,7 +369,7 @@ def _on_returned_at_intake(s: Step) -> Changes:
     if returns:
         found.append(_breach(s, "intake_return_repeated", f"return #{returns + 1} at intake"))
     changes = _requests(s, intake_returns=returns + 1)
-    changes["pauses"] = _pause(s, PauseReason.INTAKE_COMPLETION, False)
+    changes["pauses"] = _pause(s, _FOR_INTAKE, False)
     return _with_breaches(s, found, changes)
 
 
@@ -401,11 +413,11 @@ def _on_supplement_requested(s: Step) -> Changes:
         )
         found.append(_breach(s, "supplement_request_late", detail))
     actor = s.event.actor
-    if actor.role is not ActorRole.ONE_STOP:
+    if actor.role is not _ONE_STOP:
         detail = f"recorded by {actor.role.value} ({actor.unit})"
         found.append(_breach(s, "supplement_not_via_one_stop", detail))
     changes = _requests(s, supplement=Supplement(s.at, clock.current.due_date))
-    changes["pauses"] = _pause(s, PauseReason.SUPPLEMENT, True)
+    changes["pauses"] = _pause(s, _FOR_SUPPLEMENT, True)
     return _with_breaches(s, found, changes)
 
 
@@ -448,7 +460,7 @@ def _on_closed_no_supplement(s: Step) -> Changes:
 def _on_payment_requested(s: Step) -> Changes:
     excluded = s.ctx.sector_rules.payment_excluded_from_limit
     changes = _requests(s, payment_requested_at=s.at)
-    changes["pauses"] = _pause(s, PauseReason.PAYMENT, excluded)
+    changes["pauses"] = _pause(s, _FOR_PAYMENT, excluded)
     return changes
 
 
@@ -497,7 +509,7 @@ def _on_result_delivered(s: Step) -> Changes:
 
 
 def _on_withdrawn(s: Step) -> Changes:
-    if s.state.status is DossierStatus.SUPPLEMENT_REQUESTED:
+    if s.state.status is _WAITING_FOR_SUPPLEMENT:
         return _times(s, finished_at=s.state.requests.waiting_since)
     if s.state.times.accepted_at is not None:
         return _times(s, finished_at=s.at)
