@@ -16,6 +16,7 @@ import functools
 import types
 import typing
 from collections.abc import Callable, Mapping
+from decimal import Decimal
 from typing import Any
 
 import attrs
@@ -31,8 +32,9 @@ from cattrs.strategies import configure_tagged_union
 
 from tthc.deadlines import Duration, ProcessingTime, parse_processing_time
 from tthc.dossiers._dossier import Dossier
-from tthc.dossiers._model import Actor, ActorRole, DossierEvent
+from tthc.dossiers._model import Actor, ActorRole, DossierEvent, EventKind
 from tthc.errors import DossierError
+from tthc.legal import LegalRef
 
 __all__: list[str] = []  # private module
 
@@ -126,41 +128,29 @@ def _plain_reader(conv: cattrs.Converter, cls: type[Any]) -> Callable[[Any], Any
     fields = [field for field in attrs.fields(cls) if field.init]
     if any(field.alias != field.name for field in fields):
         raise TypeError(f"{cls.__name__}: private attributes are not read by the plain reader")
-    names = [field.name for field in fields]
-    # strings are checked in place; other values are read (an optional one when not None)
-    texts = [name for name in names if hints[name] is str]
-    optional_texts = [name for name in names if hints[name] == str | None]
-    others = [
-        (name, _value_reader(conv, hints[name]), type(None) in typing.get_args(hints[name]))
-        for name in names
-        if name not in texts and name not in optional_texts
-    ]
+    readers = [(field.name, _value_reader(conv, hints[field.name])) for field in fields]
 
     def read(data: Any) -> Any:
         if type(data) is not dict:
             raise _NotPlain
         values = dict(data)  # an unknown or a missing field: ``cls(**values)`` refuses it
-        for name in texts:
-            if type(values.get(name, "")) is not str:
-                raise _NotPlain
-        for name in optional_texts:
-            value = values.get(name)
-            if value is not None and type(value) is not str:
-                raise _NotPlain
-        for name, read_value, optional in others:
+        for name, read_value in readers:
             if name in values:
-                value = values[name]
-                if value is not None or not optional:
-                    values[name] = read_value(value)
+                values[name] = read_value(values[name])
         return cls(**values)
 
     return read
 
 
 def _value_reader(conv: cattrs.Converter, kind: Any) -> Callable[[Any], Any]:
-    """Return the reader of one field of type ``kind`` (see `_plain_reader`)."""
+    """Return the reader of one field of type ``kind`` (see `_plain_reader`).
+
+    An optional value may be ``None``; any other must be of its type.
+    """
     if kind is str:
         return _plain_str
+    if kind == str | None:
+        return _optional_str
     if kind is _dt.datetime:
         return _plain_instant
     if isinstance(kind, type) and issubclass(kind, enum.Enum):
@@ -168,16 +158,90 @@ def _value_reader(conv: cattrs.Converter, kind: Any) -> Callable[[Any], Any]:
         return lambda value: members[value] if type(value) is str else _refuse()
     if kind is Actor:
         return _plain_actor
-    if kind is DossierEvent:
-        return _plain_reader(conv, kind)
     if kind == tuple[DossierEvent, ...]:
-        event = _plain_reader(conv, DossierEvent)
+        event = _event_reader(conv)
         return lambda value: tuple(map(event, value)) if type(value) is list else _refuse()
+    if kind == Duration | None:
+        return _duration_reader(conv)
     if kind == ProcessingTime | Duration:
         return _limit_reader(conv, kind)
-    hook = conv.get_structure_hook(kind)
-    optional = type(None) in typing.get_args(kind)
-    return lambda value: None if value is None and optional else hook(value, kind)
+    hook = conv.get_structure_hook(kind)  # an optional one reads None as None
+    return lambda value: hook(value, kind)
+
+
+def _event_reader(conv: cattrs.Converter) -> Callable[[Any], DossierEvent]:
+    """Return the reader of one event as ``to_json`` writes it: every field, in one pass.
+
+    An event that leaves out a field (as a hand-written one may) is read by `_plain_reader`.
+    """
+    others = _plain_reader(conv, DossierEvent)
+    legal_ref = _value_reader(conv, LegalRef | None)
+    new_due_date = _value_reader(conv, _dt.date | None)
+    amount = _value_reader(conv, Decimal | None)
+    step_time = _duration_reader(conv)
+    names = tuple(field.name for field in attrs.fields(DossierEvent))
+
+    def read(value: Any) -> DossierEvent:
+        if type(value) is not dict or len(value) != len(names):
+            event: DossierEvent = others(value)
+            return event
+        kind, code, at, actor, reason, ref, to_unit, step, due, paid, role, old = map(
+            value.__getitem__, names
+        )  # a missing field raises: not the plain form
+        if type(code) is not str or type(reason) is not str:
+            raise _NotPlain
+        for text in (to_unit, role, old):
+            if text is not None and type(text) is not str:
+                raise _NotPlain
+        return DossierEvent(
+            _KINDS[kind] if type(kind) is str else _refuse(),
+            code,
+            _plain_instant(at),
+            _plain_actor(actor),
+            reason,
+            None if ref is None else legal_ref(ref),
+            to_unit,
+            step_time(step),
+            None if due is None else new_due_date(due),
+            None if paid is None else amount(paid),
+            role,
+            old,
+        )
+
+    return read
+
+
+_KINDS = {kind.value: kind for kind in EventKind}
+
+
+def _duration_reader(conv: cattrs.Converter) -> Callable[[Any], Duration | None]:
+    """The reader of an optional step time, ``{"amount", "unit", "cutoff"}``.
+
+    The few step times of a log are read by the converter once each (a duration is immutable,
+    so one is shared by the events that have the same).
+    """
+    hook = conv.get_structure_hook(Duration)
+
+    @functools.lru_cache(maxsize=256, typed=True)
+    def duration(amount: Any, unit: Any, cutoff: Any) -> Duration:
+        if type(amount) is not str or type(unit) is not str or type(cutoff) not in _CUTOFFS:
+            raise _NotPlain
+        return typing.cast(
+            Duration, hook({"amount": amount, "unit": unit, "cutoff": cutoff}, Duration)
+        )
+
+    def read(value: Any) -> Duration | None:
+        if value is None:
+            return None
+        if type(value) is not dict or value.keys() != _DURATION_KEYS:
+            raise _NotPlain
+        return duration(value["amount"], value["unit"], value["cutoff"])
+
+    return read
+
+
+_CUTOFFS = (str, type(None))
+_DURATION_KEYS = frozenset(field.name for field in attrs.fields(Duration) if field.init)
 
 
 def _plain_actor(value: Any) -> Actor:
@@ -187,7 +251,7 @@ def _plain_actor(value: Any) -> Actor:
     return _actor(value["role"], value["unit"], value.get("name", _ABSENT))
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=4096, typed=True)
 def _actor(role: Any, unit: Any, name: Any) -> Actor:
     """The [`Actor`][tthc.dossiers.Actor] of these values, validated (an immutable record, so it is shared)."""
     if type(role) is not str or type(unit) is not str or not (name is _ABSENT or type(name) is str):
@@ -206,6 +270,12 @@ def _refuse() -> Any:
 
 def _plain_str(value: Any) -> str:
     if type(value) is not str:
+        raise _NotPlain
+    return value
+
+
+def _optional_str(value: Any) -> str | None:
+    if value is not None and type(value) is not str:
         raise _NotPlain
     return value
 
