@@ -2,10 +2,27 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
+
+from tthc.staffing import _assumptions, _plan
+
+
+@pytest.fixture(autouse=True)
+def _tables_read_in_each_test() -> Iterator[None]:
+    """Read the bundled assumptions again in each test (mutation testing, issue 17 item 5).
+
+    ``load_assumptions`` and ``registry_unit`` are cached per process; mutmut runs each test in a
+    process forked after they were filled by the code before the mutation, which hid every
+    mutation of the reader.
+    """
+    _assumptions.load_assumptions.cache_clear()
+    _plan.registry_unit.cache_clear()
+    yield
+    _assumptions.load_assumptions.cache_clear()
+    _plan.registry_unit.cache_clear()
 
 
 def _one_unit(count: int, month: str = "2026-01") -> list[dict[str, Any]]:

@@ -245,3 +245,12 @@ def test_large_input_is_streamed(tmp_path: Path) -> None:
     assert rows == 50_000
     # One 64 KiB chunk decoded and split, one row, the caches: about 0.7 MB for a 2.4 MB file.
     assert peak < len(raw) // 2, peak
+
+
+def test_input_over_one_chunk_is_read_in_chunks() -> None:
+    """The fast twin of the test above (kept in the mutation selection): 3 chunks, same records."""
+    raw = _large_csv(3_000)
+    assert len(raw) > 2 * _stream.CHUNK
+    streamed = tuple(iter_dossier_counts(_NoWholeRead(raw)))
+    assert streamed == _whole_text_read(io.BytesIO(raw))
+    assert len(streamed) == 3_000

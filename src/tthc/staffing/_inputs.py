@@ -523,17 +523,19 @@ def read_efforts(source: PathOrFile, *, max_bytes: int = MAX_FILE_BYTES) -> Effo
 def _efforts_from_csv(text: str, name: str) -> EffortTable:
     tables: dict[str, dict[str, dict[str, Fraction]]] = {"p": {}, "f": {}}
     first_row: dict[tuple[str, str, str], int] = {}
+    spelling: dict[tuple[str, str], str] = {}  # a field is named as on its first row
     for row, values in csv_rows(io.StringIO(text, newline=""), name, ("role",)):
         if not first_row:
             _check_effortheader_of(values, name)
         section, key, role, minutes = _effort_row(values, name, row)
-        slot = (section, fold(key) if section == "f" else key, role)
+        same = fold(key) if section == "f" else key
+        slot = (section, same, role)
         if slot in first_row:
             raise row_error(
                 name, row, "role", f"{key} / {role} is already given at row {first_row[slot]}"
             )
         first_row[slot] = row
-        tables[section].setdefault(key, {})[role] = minutes
+        tables[section].setdefault(spelling.setdefault((section, same), key), {})[role] = minutes
     if not first_row:
         raise no_rows(name)
     procedures, fields = (
