@@ -224,3 +224,19 @@ def test_long_cycle_found_without_recursion() -> None:
     cycle = [f for f in report if f.code == "graph.cycle"]
     assert len(cycle[0].steps) == n
     assert "graph.unreachable" not in {f.code for f in report}
+
+
+# The same comparisons on fewer random workflows: these run under mutation testing (issue 17,
+# item 5), where the 250-example runs above are left out for time.
+
+
+@settings(max_examples=40, deadline=None)
+@given(_workflows())
+def test_quick_findings_unchanged(workflow: Workflow) -> None:
+    assert tuple(validate(workflow, on=ON, unit="31135")) == _report_with_reference(workflow)
+
+
+@settings(max_examples=40, deadline=None)
+@given(_workflows())
+def test_quick_graph_primitives_unchanged(workflow: Workflow) -> None:
+    test_graph_primitives_unchanged.hypothesis.inner_test(workflow)  # type: ignore[attr-defined]

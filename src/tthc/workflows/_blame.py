@@ -233,7 +233,8 @@ def _measure(
     barrier = [o for o in done if clock.phase[o] < p]
     latest = max(gates or barrier, key=lambda g: done[g], default=None)
     started = done[latest] if latest is not None else clock.accepted
-    if not gates and workflow.phases and p > 0:
+    if not gates and workflow.phases:
+        # a phase waits for the earlier phases (none before the first) and for its phase_starts
         started = max([started, *(done[o] for o in barrier)])
         if workflow.phases[p].id in clock.resume:
             started = max(started, clock.resume[workflow.phases[p].id])

@@ -253,9 +253,9 @@ def _step_from_row(row: Mapping[str, str], number: int, file: str, dep_sep: str)
     deps = tuple(d.strip() for d in row.get("depends_on", "").split(dep_sep) if d.strip())
     try:
         return Step(
-            id=row.get("step_id", ""),
-            name=row.get("step_name", ""),
-            role=row.get("role", ""),
+            id=row["step_id"],  # the required columns are in every row (_read_row)
+            name=row["step_name"],
+            role=row["role"],
             depends_on=deps,
             branch=row.get("branch", ""),
             phase=row.get("phase", ""),
@@ -366,7 +366,7 @@ def _workflow(key: tuple[str, str], group: _Group) -> Workflow:
 
 def _read_rows(text: str, file: str) -> tuple[list[list[str]], str]:
     """The rows of the sheet and its delimiter (``;`` when the header has no comma)."""
-    header_line = text.split("\n", 1)[0]
+    header_line = text.partition("\n")[0]
     delimiter = ";" if ";" in header_line and "," not in header_line else ","
     # newline="" lets the csv module see the line ends itself, so a carriage return inside a field
     # is data, not a broken row.

@@ -26,7 +26,6 @@ _EXAMPLES = (
     "ho-tich.khai-sinh",
     "dat-dai.dang-ky-bien-dong",
 )
-_BOM = "\ufeff"
 
 
 def to_json(workflow: Workflow, *, indent: int | None = 2) -> str:
@@ -71,9 +70,7 @@ def from_json(text: str | bytes) -> Workflow:
     )
     if isinstance(data, dict) and "workflow" in data:
         return _unwrap(data)
-    if isinstance(text, str):
-        return serde.from_json(text.removeprefix(_BOM), Workflow)
-    return serde.from_json(text.removeprefix(_BOM.encode()), Workflow)
+    return serde.from_json(text, Workflow)  # a leading BOM is dropped there too
 
 
 def _unwrap(data: Mapping[str, Any]) -> Workflow:
