@@ -100,12 +100,9 @@ def successions_of(old: AdministrativeUnit) -> tuple[Succession, ...]:
 
 
 def _predecessors_of(new: AdministrativeUnit) -> tuple[Succession, ...]:
-    from tthc.units import predecessors, provinces, successors  # noqa: PLC0415
+    from tthc.units import predecessors  # noqa: PLC0415
 
-    if new.level.value != "province":
-        return predecessors(new.code)
-    old = provinces(on=_last_legacy_day())
-    return tuple(s for p in old for s in successors(p.code) if s.new.code == new.code)
+    return predecessors(new.code)
 
 
 def _unit_json(u: AdministrativeUnit) -> dict[str, Any]:
