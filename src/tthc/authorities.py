@@ -555,9 +555,7 @@ def resolve_authority(
     given = _check_facts(facts)
     candidates = _in_force(rules, day, place, procedure_code)
     rule, overridden = _choose(_matching(candidates, given, procedure_code), procedure_code)
-    if rule.authority_kind is AuthorityKind.AS_PUBLISHED:
-        return CompetenceResult(procedure_code, day, place, rule, None, overridden=overridden)
-    bound = _bind(rule, place)
+    bound = None if rule.authority_kind is AuthorityKind.AS_PUBLISHED else _bind(rule, place)
     if rule.left_to_province:
         return CompetenceResult(
             procedure=procedure_code,
@@ -615,6 +613,8 @@ def reception_points(
         raise NoCompetenceRule(
             f"Không có quy tắc tiếp nhận (no reception rule) for {procedure_code} on "
             f"{format_date(day)}",
+            hint="the bundled reception rules cover every date: check the edited "
+            "data/competence/reception.json",
             procedure=procedure_code,
         )
     best = max(candidates, key=lambda r: (r.layer, r.validity.start or _dt.date.min))
@@ -718,10 +718,12 @@ def _choose(
 ) -> tuple[CompetenceRule, tuple[CompetenceRule, ...]]:
     top = max(r.layer for r in matching)
     chosen = [r for r in matching if r.layer == top]
-    if len(chosen) > 1:  # pragma: no cover - guarded by the data tests
+    if len(chosen) > 1:  # the data tests keep the bundled rules of one layer apart
         raise NoCompetenceRule(
             f"Quy tắc chồng chéo (overlapping rules) for {procedure}: "
             + ", ".join(r.id for r in chosen),
+            hint="the competence data give two rules of one layer in force together: keep their "
+            "validity periods apart in data/competence/rules.json",
             procedure=procedure,
         )
     rule = chosen[0]
@@ -858,17 +860,12 @@ def _date(value: object, where: str) -> _dt.date | None:
     try:
         return _dt.date.fromisoformat(str(value))
     except ValueError:
-        raise DataFileError(
-            f"Tệp dữ liệu (data file): bad date {value!r} at {where}", path=where
-        ) from None
+        raise DataFileError(f"Tệp dữ liệu (data file): bad date {value!r} at {where}") from None
 
 
 def _validity(row: Mapping[str, Any], where: str) -> Validity:
-    start, end = _date(row.get("valid_from"), where), _date(row.get("valid_to"), where)
-    try:
-        return Validity(start, end)
-    except DataFileError as exc:
-        raise DataFileError(exc.message, hint=exc.hint, **{**exc.context, "path": where}) from None
+    # Errors of dates, periods and citations are given the row's path by _rule/_reception_rule.
+    return Validity(_date(row.get("valid_from"), where), _date(row.get("valid_to"), where))
 
 
 def _cite(item: Mapping[str, Any], where: str) -> LegalRef:
@@ -876,13 +873,9 @@ def _cite(item: Mapping[str, Any], where: str) -> LegalRef:
     if not isinstance(item, Mapping) or "doc" not in item:
         raise DataFileError(
             f"Tệp dữ liệu (data file): a legal reference must cite a document of the registry "
-            f'({{"doc": id, "article": ...}}) at {where}',
-            path=where,
+            f'({{"doc": id, "article": ...}}) at {where}'
         )
-    try:
-        return LegalRef.from_mapping(item, where=f"at {where}")
-    except DataFileError as exc:
-        raise DataFileError(exc.message, hint=exc.hint, **{**exc.context, "path": where}) from None
+    return LegalRef.from_mapping(item, where=f"at {where}")
 
 
 def _check_body_kinds(row: Mapping[str, Any], name: str, where: str) -> None:
@@ -915,7 +908,7 @@ def _rule(proc: Mapping[str, Any], row: Mapping[str, Any], name: str, where: str
             confidence=Confidence(row["confidence"]),
             layer=RuleLayer[row["layer"].upper()],
             provinces=frozenset(row["provinces"]) if "provinces" in row else None,
-            left_to_province=bool(row.get("left_to_province", False)),
+            left_to_province=bool(row.get("left_to_province")),
             body=row.get("body", ""),
             body_by_kind=tuple(sorted(row.get("body_by_kind", {}).items())),
             body_by_unit=tuple(sorted(row.get("body_by_unit", {}).items())),
@@ -923,8 +916,8 @@ def _rule(proc: Mapping[str, Any], row: Mapping[str, Any], name: str, where: str
             supersedes=row.get("supersedes"),
             research_row=proc.get("research_row"),
         )
-    except DataFileError:
-        raise
+    except DataFileError as exc:
+        raise DataFileError(exc.message, hint=exc.hint, **{**exc.context, "path": where}) from None
     except (KeyError, ValueError) as exc:
         raise DataFileError(
             f"Tệp dữ liệu (data file) {name}: bad rule at {where}: {exc!r}", path=where
@@ -984,8 +977,8 @@ def _reception_rule(row: Mapping[str, Any], where: str) -> _ReceptionRule:
             also=tuple(_cite(a, where) for a in row.get("also", ())),
             note=row.get("note", ""),
         )
-    except DataFileError:
-        raise
+    except DataFileError as exc:
+        raise DataFileError(exc.message, hint=exc.hint, **{**exc.context, "path": where}) from None
     except (KeyError, ValueError) as exc:
         raise DataFileError(
             f"Tệp dữ liệu (data file) reception.json: bad rule at {where}: {exc!r}", path=where
