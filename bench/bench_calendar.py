@@ -132,6 +132,7 @@ COLD = {
     "floor: import tthc, attrs, tthc._data (what the calendar's own code needs)": (
         "import tthc, attrs, tthc._data"
     ),
+    "floor: import tthc, attrs (the calendar's classes are attrs classes)": "import tthc, attrs",
 }
 COLD_TARGET = 3.0
 
