@@ -225,6 +225,10 @@ def test_a_body_chosen_by_the_kind_of_unit_at_each_level(files: _Files) -> None:
     files.reread()
     res = resolve_authority("lao-dong.noi-quy-lao-dong", unit="92", on=AFTER)
     assert res.authority == Authority(K.PROVINCIAL_DEPARTMENT, tu.unit("92"), "Sở Nội vụ thành phố")
+    # asked for a ward of the city: the body is still the province's (a ward's kind is not
+    # the kind of the unit the department belongs to)
+    res = resolve_authority("lao-dong.noi-quy-lao-dong", unit=CODE, on=AFTER)
+    assert res.authority == Authority(K.PROVINCIAL_DEPARTMENT, tu.unit("92"), "Sở Nội vụ thành phố")
 
 
 def test_bad_references_and_rows_are_refused_in_these_words(files: _Files) -> None:

@@ -766,7 +766,8 @@ def _province_of(u: AdministrativeUnit) -> AdministrativeUnit:
 def _bind(rule: CompetenceRule, place: AdministrativeUnit) -> Authority:
     level = rule.authority_kind.level
     if level is UnitLevel.PROVINCE:
-        return Authority(rule.authority_kind, _province_of(place), rule.body_for(place))
+        province = _province_of(place)  # the body by the kind of the province, not of a ward
+        return Authority(rule.authority_kind, province, rule.body_for(province))
     if level is UnitLevel.DISTRICT:
         if place.level is UnitLevel.COMMUNE and place.legacy and place.parent_code:
             district = legacy_unit(place.parent_code)
