@@ -12,7 +12,9 @@ Code 2015 Art. 147–148, Decree 118/2025/NĐ-CP Art. 17.3, office windows 07:30
 from __future__ import annotations
 
 import datetime as dt
+import json
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -27,10 +29,13 @@ from tthc.deadlines import (
     Deadline,
     DeadlineChange,
     Duration,
+    ProcessingTime,
     compute_deadline,
     counting_rule,
+    parse_processing_time,
     restart_after_supplement,
 )
+from tthc.deadlines._apply import plan
 from tthc.deadlines._engine import ChangeKind, _compute, _new_deadline, _to_timedelta
 from tthc.deadlines._working_time import _add_working_time, _working_time
 from tthc.errors import TthcError
@@ -115,10 +120,10 @@ def test_the_private_constructor_builds_what_the_attrs_init_builds(values: tuple
 
 def _outcome(call: Any) -> tuple[str, Any]:
     try:
-        deadline = call()
+        result = call()
     except TthcError as exc:
         return "error", (type(exc), exc.message, exc.context)
-    return "deadline", _fields(deadline)
+    return ("deadline", _fields(result)) if isinstance(result, Deadline) else ("value", result)
 
 
 _LAST_CONFIRMED = dt.datetime(2026, 12, 31, 10, tzinfo=VN_TZ)  # Thursday, a working day
@@ -315,3 +320,77 @@ def test_the_counted_amount_is_the_amount_rounded_to_the_microsecond(
     whole = max(1, int(amount))
     assert Duration.calendar_days(whole)._counted == whole == Duration.months(whole)._counted
     assert Duration.working_days(amount)._counted is None
+
+
+def _read_limits() -> list[ProcessingTime]:
+    """The texts of the labelled corpus (real portal records, tests/data) that tthc reads."""
+    data = Path(__file__).resolve().parent.parent / "data" / "processing_time_corpus.jsonl"
+    limits = []
+    for line in data.read_text(encoding="utf-8").splitlines():
+        try:
+            limits.append(parse_processing_time(json.loads(line)["text"]))
+        except TthcError:
+            continue  # refused texts have no limit to count
+    return limits
+
+
+READ_LIMITS = _read_limits()
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    vn_instants,
+    st.sampled_from(READ_LIMITS),
+    calendars(),
+    hours_or_default,
+    st.timedeltas(dt.timedelta(0), dt.timedelta(days=60)),
+)
+def test_a_limit_read_from_a_text_counts_what_its_plan_counts(
+    accepted: dt.datetime,
+    limit: ProcessingTime,
+    cal: WorkCalendar,
+    hours: OfficeHours | None,
+    later: dt.timedelta,
+) -> None:
+    # compute_deadline of a ProcessingTime (its plan cached, one limit without a cut-off rule
+    # counted by the fast path) gives _compute of the plan, the explanation included; so does
+    # the restart after a supplement (Điều 19.5 NĐ 118/2025), with its history
+    fast = _outcome(lambda: compute_deadline(accepted, limit, calendar=cal, office_hours=hours))
+    planned = _outcome(lambda: plan(limit))
+    if planned[0] == "error":  # a text of cases only, or with no limit: refused alike
+        assert fast == planned
+        return
+    steps = plan(limit)
+    first, *then = steps.steps
+    office = hours or DEFAULT_HOURS
+    start_rule = steps.start_after_cutoff
+
+    def general(at: dt.datetime) -> Deadline:
+        return _compute(at, first, cal, office, start_rule, then=(*then,), parts=steps.parts)
+
+    assert fast == _outcome(lambda: general(accepted))
+    if fast[0] == "error":
+        return
+    first_due = compute_deadline(accepted, limit, calendar=cal, office_hours=hours)
+    received = accepted + later
+    again = _outcome(lambda: restart_after_supplement(first_due, received))
+    expected = _outcome(lambda: general(received))
+    if again[0] == "error" or expected[0] == "error":
+        assert again[0] == expected[0]
+        return
+    restarted = restart_after_supplement(first_due, received)
+    assert restarted == attrs.evolve(general(received), history=restarted.history)
+    assert restarted.parts == steps.parts
+
+
+def test_the_plan_of_a_limit_is_kept_and_equals_a_fresh_one() -> None:
+    # the cache answers equal limits alike, and only the general case (no case, channel or
+    # alternative), which is the plan of the limit itself
+    from tthc.deadlines._engine import _general_plan
+
+    one = parse_processing_time("10 ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ")
+    other = attrs.evolve(one)  # an equal limit, another object (as read back from JSON)
+    assert other is not one
+    assert _general_plan(one) is _general_plan(other)
+    assert _general_plan(one) == plan(one)
+    assert _general_plan(one).steps == (Duration.working_days(10),)

@@ -160,5 +160,13 @@ def test_whole_working_days_in_vietnam_time_take_the_fast_path(
 
     monkeypatch.setattr(_engine, "_compute", general)
     assert compute_deadline(MON, WD(5), **options) == expected
+    # an instant given in another zone is converted, then counted the same way
+    assert compute_deadline(MON.astimezone(dt.timezone.utc), WD(5), **options) == expected
+    # a limit whose counting starts the next working day after 15 giờ takes the general path
+    # (procedure 3.000722's wording)
+    cutoff_rule = parse_processing_time(
+        "Ba (03) ngày làm việc kể từ khi nhận đủ hồ sơ. Nếu tiếp nhận hồ sơ sau 15 giờ thì thời "
+        "gian được tính bắt đầu từ ngày làm việc tiếp theo."
+    )
     with pytest.raises(AssertionError, match="general path"):
-        compute_deadline(MON.astimezone(dt.timezone.utc), WD(5), **options)
+        compute_deadline(MON, cutoff_rule, **options)

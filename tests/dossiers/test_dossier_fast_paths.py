@@ -293,8 +293,15 @@ def test_the_first_close_shortcut_agrees_with_the_count(
         ).due_at
     except TthcError:
         return
-    if _by_first_close(step, start, limit):  # type: ignore[arg-type]
+    shortcut = _by_first_close(step, start, dt.timedelta(hours=limit))  # type: ignore[arg-type]
+    if shortcut:
         assert decided <= due
+    # its own statement: no working day from the submission date to the day before the
+    # decision, the decision by the close, a day no longer than the limit
+    days = [start.date() + dt.timedelta(days=k) for k in range((decided - start).days + 2)]
+    quiet = all(not cal.is_working_day(day) for day in days if day < decided.date())
+    fits = hours.day_length <= dt.timedelta(hours=limit) and decided.time() <= hours.closes
+    assert shortcut == (quiet and fits)
 
 
 def test_an_event_shares_the_log_of_the_state_before_it() -> None:

@@ -18,6 +18,7 @@ from tthc.deadlines._engine import (
     _compute,
     _roll_forward,
     _set_history,
+    _set_parts,
     _shift_date,
     compute_deadline,
 )
@@ -112,12 +113,23 @@ def restart_after_supplement(
     deadline = _require_deadline(deadline)
     received = to_vietnam_time(supplement_received_at, "supplement_received_at")
     _not_before(received, deadline, "supplement_received_at")
-    cal = _calendar_of(deadline, calendar)
-    if deadline.start_after_cutoff is None and not deadline.then and not deadline.parts:
+    return restarted(deadline, received, _calendar_of(deadline, calendar))
+
+
+def restarted(deadline: Deadline, received: _dt.datetime, cal: WorkCalendar) -> Deadline:
+    """[`restart_after_supplement`][tthc.deadlines.restart_after_supplement] of checked arguments.
+
+    ``received`` is in Vietnam time (``VN_TZ``) and not before ``deadline.accepted_at``
+    (a dossier's replay knows both from its log, and calls this directly).
+    """
+    if deadline.start_after_cutoff is None and not deadline.then:
         # one limit, no cut-off rule: compute_deadline's fast path gives _compute's answer
+        # (the explanation of a limit read from a text set on the new Deadline, unseen yet)
         new = compute_deadline(
             received, deadline.duration, calendar=cal, office_hours=deadline.office_hours
         )
+        if deadline.parts:
+            _set_parts(new, deadline.parts)
     else:
         new = _compute(
             received,

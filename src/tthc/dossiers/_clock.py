@@ -21,11 +21,11 @@ from tthc.deadlines import (
     compute_deadline,
     extend,
     pause_for_financial_obligation,
-    restart_after_supplement,
     switch_to_alternative,
 )
+from tthc.deadlines._lifecycle import restarted
 from tthc.dossiers._records import DeadlineRevision, DeadlineRevisionKind
-from tthc.dossiers._state import Clock, Context, Extension, Step
+from tthc.dossiers._state import Clock, Context, Extension, Replay
 from tthc.errors import DurationError, ExtensionNotAllowed, InvalidEvent
 from tthc.legal import LegalRef
 
@@ -51,15 +51,14 @@ def base_duration(limit: ProcessingTime | Duration) -> Duration:
 
 
 def _verification_alternative(limit: ProcessingTime | Duration) -> Alternative | None:
+    # ProcessingTime.alternative without its refusal (an error built and caught costs µs)
     if isinstance(limit, Duration):
         return None
-    try:
-        return limit.alternative(AlternativeKind.VERIFICATION)
-    except DurationError:
-        return None
+    return next((alt for alt in limit.alternatives if alt.kind is _BY_VERIFICATION), None)
 
 
 # bound once: on Python 3.11 an enum member read off its class costs 100–400 ns (see _transitions)
+_BY_VERIFICATION = AlternativeKind.VERIFICATION
 _SET = DeadlineRevisionKind.SET
 _RESTARTED = DeadlineRevisionKind.RESTARTED
 _VERIFICATION = DeadlineRevisionKind.VERIFICATION
@@ -72,7 +71,7 @@ def deadline(
     # a ProcessingTime keeps its "counted from the next working day after 15 giờ" rule; the
     # instant is given in Vietnam time, as compute_deadline counts it (an event read from JSON
     # has a fixed +07:00 offset of its own: converted, it takes the fast path)
-    local = to_vietnam_time(start, "accepted_at")
+    local = start if start.tzinfo is VN_TZ else to_vietnam_time(start, "accepted_at")
     return compute_deadline(local, limit, calendar=cal, office_hours=hours)
 
 
@@ -82,7 +81,7 @@ def end_of_day(day: _dt.date, hours: OfficeHours) -> _dt.datetime:
 
 
 def _revision(
-    step: Step, kind: DeadlineRevisionKind, new: Deadline, previous: _dt.date | None
+    step: Replay, kind: DeadlineRevisionKind, new: Deadline, previous: _dt.date | None
 ) -> DeadlineRevision:
     text = _REASONS[kind]
     if step.event.reason:
@@ -100,21 +99,24 @@ def _revision(
     )
 
 
-def start(step: Step) -> Clock:
+def start(step: Replay) -> Clock:
     """Acceptance: the processing time starts (Điều 17.3)."""
     ctx: Context = step.ctx
     new = deadline(step.at, ctx.processing_time, ctx.calendar, ctx.hours)
     return Clock(new, (_revision(step, _SET, new, None), None))
 
 
-def restart(clock: Clock, step: Step) -> Clock:
+def restart(clock: Clock, step: Replay) -> Clock:
     """A complete supplement: the limit restarts from zero (Điều 19.5)."""
-    new = restart_after_supplement(clock.deadline, step.at)
+    # restart_after_supplement without its checks: the log's order puts ``step.at`` after
+    # the clock's start, and it is converted to Vietnam time here
+    at = step.at if step.at.tzinfo is VN_TZ else to_vietnam_time(step.at, "at")
+    new = restarted(clock.deadline, at, clock.deadline.calendar)
     revision = _revision(step, _RESTARTED, new, clock.current.due_date)
     return Clock(new, (revision, clock.history), clock.verification, clock.extension)
 
 
-def verify(clock: Clock, step: Step) -> Clock:
+def verify(clock: Clock, step: Replay) -> Clock:
     """Verification: switch once to the longer alternative limit, if the procedure has one."""
     alternative = _verification_alternative(step.ctx.processing_time)
     if alternative is None or clock.verification:
@@ -130,7 +132,7 @@ def verify(clock: Clock, step: Step) -> Clock:
     return Clock(new, history, True, clock.extension)
 
 
-def extended(clock: Clock, step: Step) -> Clock:
+def extended(clock: Clock, step: Replay) -> Clock:
     """The one extension with an apology (Điều 19.6); a late notice is the caller's breach.
 
     Raises:
@@ -173,7 +175,7 @@ def extended(clock: Clock, step: Step) -> Clock:
     return Clock(new, (revision, clock.history), clock.verification, extension)
 
 
-def payment_excluded(clock: Clock, step: Step, requested_at: _dt.datetime) -> Clock:
+def payment_excluded(clock: Clock, step: Replay, requested_at: _dt.datetime) -> Clock:
     """Sector law excludes the time waiting for payment: the due date moves by that time."""
     ref: LegalRef = step.ctx.sector_rules.legal_ref or step.row.legal_ref
     moved = pause_for_financial_obligation(

@@ -1,17 +1,17 @@
-"""The state a replay derives after each event: immutable records, a new one per event.
+"""The state a replay derives from the events: immutable records, and the one it fills in.
 
 Growing logs (statuses, due-date revisions, breaches, pauses, hand-offs) are kept as chains of
 `Link` (the newest first), so that appending is O(1) and a replay stays linear in the
 number of events; `items` turns a chain into the tuple the public API returns. A replay
-builds one `State`, one [`Step`][tthc.workflows.Step] and one link per event: they are tuples (named
-tuples and plain pairs), the cheapest immutable objects Python builds, so that a replay costs
-a few microseconds per event.
+applies its events to one `Replay` (the state's fields, set in place) and builds one link
+per event (a plain pair, the cheapest immutable object Python builds), so that a replay costs
+a few microseconds per event. The frozen `State` is built once, when the events are applied.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
-from typing import NamedTuple, TypeAlias, TypeVar
+from typing import NamedTuple, Protocol, TypeAlias, TypeVar
 
 import attrs
 
@@ -153,8 +153,8 @@ class Requests(NamedTuple):
 class State(NamedTuple):
     """Everything derived from a prefix of the events (the empty prefix: a draft).
 
-    (A named tuple: one is built per event; [`tthc.dossiers._transitions.step`][tthc.dossiers._transitions.step] builds it
-    with ``tuple.__new__``, fields in this order.)
+    (A named tuple, built once per replay by [`Replay.freeze`][tthc.dossiers._state.Replay.freeze]:
+    the events are applied to a `Replay`.)
 
     Attributes:
         status: Status after the last event.
@@ -182,9 +182,174 @@ class State(NamedTuple):
     units: tuple[str, str] | None = None
 
 
-@attrs.frozen(slots=True)
-class Context:
+class Replay:
+    """A dossier while its events are applied: the state so far and the event being applied.
+
+    The state is the fields of [`State`][tthc.dossiers._state.State], `Milestones` and
+    `Requests` in one record; [`step`][tthc.dossiers._transitions.step] points it at each event
+    in turn (``event``, ``event_index``, ``row``, ``at``), calls the event's handler, which
+    reads the state before the event and returns what changes, and writes those changes in
+    place. Private to one replay: built from a `State`, frozen back into one when the events
+    are applied, never seen outside. (Rebuilding a frozen `State`, `Milestones` or `Requests`
+    and a record of the event at every event cost about a microsecond an event, most of what a
+    simple event costs.)
+
+    Attributes:
+        ctx: The dossier.
+        event: The event being applied.
+        event_index: Its index in the log.
+        row: The row of the transition table it follows.
+        at: When it happened (``event.at``).
+        pauses: While the event is applied: the pauses once the open one is closed (when the
+            event leaves a waiting status).
+    """
+
+    __slots__ = (
+        "accepted_at",
+        "at",
+        "breaches",
+        "clock",
+        "correction_requested_at",
+        "ctx",
+        "delivered_at",
+        "event",
+        "event_index",
+        "finished_at",
+        "handoffs",
+        "intake_returns",
+        "last_at",
+        "pauses",
+        "payment_requested_at",
+        "refused_at",
+        "row",
+        "status",
+        "statuses",
+        "submitted_at",
+        "supplement",
+        "units",
+    )
+
+    ctx: Context
+    event: DossierEvent
+    event_index: int
+    row: Transition
+    at: _dt.datetime
+    status: DossierStatus
+    statuses: Link[DossierStatus] | None
+    last_at: _dt.datetime | None
+    submitted_at: _dt.datetime | None
+    accepted_at: _dt.datetime | None
+    finished_at: _dt.datetime | None
+    delivered_at: _dt.datetime | None
+    refused_at: _dt.datetime | None
+    clock: Clock | None
+    intake_returns: int
+    supplement: Supplement | None
+    payment_requested_at: _dt.datetime | None
+    correction_requested_at: _dt.datetime | None
+    breaches: Link[Breach] | None
+    pauses: Link[Pause] | None
+    handoffs: Link[Handoff] | None
+    units: tuple[str, str] | None
+
+    def __init__(self, ctx: Context, state: State) -> None:
+        self.ctx = ctx
+        (
+            self.status,
+            self.statuses,
+            self.last_at,
+            times,
+            self.clock,
+            requests,
+            self.breaches,
+            self.pauses,
+            self.handoffs,
+            self.units,
+        ) = state
+        (
+            self.submitted_at,
+            self.accepted_at,
+            self.finished_at,
+            self.delivered_at,
+            self.refused_at,
+        ) = times
+        (
+            self.intake_returns,
+            self.supplement,
+            self.payment_requested_at,
+            self.correction_requested_at,
+        ) = requests
+
+    @property
+    def day(self) -> _dt.date:
+        """The date of the event being applied, in Vietnam."""
+        return self.at.astimezone(VN_TZ).date()
+
+    @property
+    def requests(self) -> Requests:
+        """What was asked of the applicant, as the frozen state has it."""
+        return _build(
+            Requests,
+            (
+                self.intake_returns,
+                self.supplement,
+                self.payment_requested_at,
+                self.correction_requested_at,
+            ),
+        )
+
+    def freeze(self) -> State:
+        """Return the frozen `State` of this record."""
+        times = (
+            self.submitted_at,
+            self.accepted_at,
+            self.finished_at,
+            self.delivered_at,
+            self.refused_at,
+        )
+        return _build(
+            State,
+            (
+                self.status,
+                self.statuses,
+                self.last_at,
+                _build(Milestones, times),
+                self.clock,
+                self.requests,
+                self.breaches,
+                self.pauses,
+                self.handoffs,
+                self.units,
+            ),
+        )
+
+
+#: Builds a named tuple from a tuple of its fields, without the keyword handling of its
+#: constructor.
+_build = tuple.__new__
+
+
+class StateView(Protocol):
+    """What the checks read of a state, frozen (`State`) or being replayed (`Replay`)."""
+
+    @property
+    def status(self) -> DossierStatus: ...
+
+    @property
+    def last_at(self) -> _dt.datetime | None: ...
+
+    @property
+    def clock(self) -> Clock | None: ...
+
+    @property
+    def requests(self) -> Requests: ...
+
+
+class Context(NamedTuple):
     """What every step of a replay needs to know about the dossier (built once per replay).
+
+    (A named tuple, as `State` is: built at every dossier construction, it costs a third of an
+    attrs instance.)
 
     Attributes:
         code: The dossier's code.
@@ -203,32 +368,3 @@ class Context:
     calendar: WorkCalendar
     hours: OfficeHours
     units: tuple[str, str] = ("", "")
-
-
-class Step(NamedTuple):
-    """One event being applied: the dossier, the state before it and the row that allows it.
-
-    (A named tuple rather than an attrs class: one is built per event, and it is cheaper.)
-
-    Attributes:
-        ctx: The dossier.
-        state: The state before the event.
-        event: The event.
-        event_index: Its index in the log.
-        row: The row of the transition table it follows.
-        pauses: The pauses once the open one is closed (when the event leaves a waiting status).
-        at: When the event happened (``event.at``).
-    """
-
-    ctx: Context
-    state: State
-    event: DossierEvent
-    event_index: int
-    row: Transition
-    pauses: Link[Pause] | None
-    at: _dt.datetime
-
-    @property
-    def day(self) -> _dt.date:
-        """The date of the event in Vietnam."""
-        return self.event.at.astimezone(VN_TZ).date()

@@ -2,9 +2,9 @@
 
 `step` refuses an event that does not fit (another dossier's, out of time order, not in
 the regime, not in the table for this status or channel, a once-only act repeated, the wrong
-actor), then builds the next frozen [`State`][tthc.dossiers._state.State] from what the event's
-handler (one per [`EventKind`][tthc.dossiers.EventKind], in `_HANDLERS`) changes. Acts the law forbids but
-that happen are recorded as breaches.
+actor), then writes into the [`Replay`][tthc.dossiers._state.Replay] what the event's handler
+(one per [`EventKind`][tthc.dossiers.EventKind], in `_HANDLERS`) changes. Acts the law forbids but that
+happen are recorded as breaches.
 """
 
 from __future__ import annotations
@@ -24,10 +24,8 @@ from tthc.dossiers._state import (
     Clock,
     Context,
     Link,
-    Milestones,
-    Requests,
-    State,
-    Step,
+    Replay,
+    StateView,
     Supplement,
     push,
     replace_last,
@@ -45,11 +43,18 @@ __all__: list[str] = []  # private module
 
 
 class Changes(TypedDict, total=False):
-    """What an event changes in the `State`, besides its status (absent: unchanged)."""
+    """What an event changes in the `Replay`, besides its status (absent: unchanged)."""
 
-    times: Milestones
+    submitted_at: _dt.datetime
+    accepted_at: _dt.datetime
+    finished_at: _dt.datetime | None
+    delivered_at: _dt.datetime
+    refused_at: _dt.datetime
     clock: Clock | None
-    requests: Requests
+    intake_returns: int
+    supplement: Supplement
+    payment_requested_at: _dt.datetime | None
+    correction_requested_at: _dt.datetime | None
     breaches: Link[Breach] | None
     pauses: Link[Pause] | None
     handoffs: Link[Handoff] | None
@@ -76,11 +81,14 @@ _FOR_SUPPLEMENT = PauseReason.SUPPLEMENT
 _FOR_PAYMENT = PauseReason.PAYMENT
 
 
+#: The online channels (``Channel.is_online`` reads the channel table at every call).
+_ONLINE = frozenset(channel for channel in Channel if channel.is_online)
+
 #: The acts allowed once only (Điều 19.5 and 19.6): see `once_only_block`.
 _ONCE_ONLY = frozenset({EventKind.SUPPLEMENT_REQUESTED, EventKind.EXTENSION_GRANTED})
 
 
-def once_only_block(state: State, kind: EventKind) -> str | None:
+def once_only_block(state: StateView, kind: EventKind) -> str | None:
     """Return why ``kind`` is refused as a repeated once-only act, or ``None``."""
     if kind is _SUPPLEMENT_REQUESTED and state.requests.supplement is not None:
         return "supplement_already_requested"
@@ -90,7 +98,7 @@ def once_only_block(state: State, kind: EventKind) -> str | None:
     return None
 
 
-def allowed_now(channel: Channel, state: State) -> tuple[EventKind, ...]:
+def allowed_now(channel: Channel, state: StateView) -> tuple[EventKind, ...]:
     """Events that would be accepted now (status, channel and once-only rules)."""
     kinds = allowed_events(state.status, channel)
     return tuple(kind for kind in kinds if once_only_block(state, kind) is None)
@@ -98,7 +106,7 @@ def allowed_now(channel: Channel, state: State) -> tuple[EventKind, ...]:
 
 def _refuse(
     ctx: Context,
-    state: State,
+    state: StateView,
     event: DossierEvent,
     reason: str,
     *,
@@ -129,7 +137,7 @@ def _refuse(
 # --- the checks ----------------------------------------------------------------------------------
 
 
-def _check_log(ctx: Context, state: State, event: DossierEvent, index: int) -> None:
+def _check_log(ctx: Context, state: StateView, event: DossierEvent, index: int) -> None:
     """Refuse an event of another dossier, or older than the last one."""
     if event.dossier_code != ctx.code:
         raise InvalidEvent(
@@ -178,7 +186,7 @@ def _check_regime(ctx: Context, event: DossierEvent, index: int) -> None:
     )
 
 
-def _row(ctx: Context, state: State, event: DossierEvent, index: int) -> Transition:
+def _row(ctx: Context, state: StateView, event: DossierEvent, index: int) -> Transition:
     """Return the table row that allows ``event`` now, or refuse it."""
     kind = event.kind
     row = TRANSITIONS.get((state.status, kind))
@@ -210,56 +218,48 @@ def _row(ctx: Context, state: State, event: DossierEvent, index: int) -> Transit
 
 # --- the step ------------------------------------------------------------------------------------
 
-#: Builds a named tuple from a tuple of its fields without the keyword handling of its
-#: constructor (``State`` and ``Step`` are built once per event).
-_build = tuple.__new__
 
-
-def step(ctx: Context, state: State, event: DossierEvent, index: int) -> State:
-    """Return the state after ``event``, the ``index``-th event of the log.
+def step(state: Replay, event: DossierEvent, index: int) -> None:
+    """Apply ``event``, the ``index``-th event of the log, to ``state`` (in place).
 
     Raises:
         InvalidEvent: The event does not fit the log (see the module docstring).
         InvalidTransition: The table does not allow it now.
         RegimeNotModelled: The dossier was received outside the modelled regime.
     """
+    ctx = state.ctx
     at, kind, status, last = event.at, event.kind, state.status, state.last_at
     if event.dossier_code != ctx.code or (last is not None and at < last):
         _check_log(ctx, state, event, index)  # raises
     if status is _DRAFT:
         _check_regime(ctx, event, index)
-    row = TRANSITIONS.get((status, kind))
-    if (
-        row is None
-        or ctx.channel not in row.channels
-        or kind in _ONCE_ONLY
-        or event.actor.role not in EVENT_ROLES[kind]
-    ):
+    allowed = _ALLOWED.get((status, kind, ctx.channel, event.actor.role))
+    if allowed is None:
         row = _row(ctx, state, event, index)  # refuses the event, or allows a once-only act
+        handler = _HANDLERS[kind]
+    else:
+        row, handler = allowed
     target = row.target
+    # close an open pause when the dossier leaves a waiting status (no handler reads the
+    # pauses as they were before the event)
     pauses = state.pauses
-    # close an open pause when the dossier leaves a waiting status
     if pauses is not None and pauses[0].end is None and target is not status:
         open_ = pauses[0]
-        pauses = replace_last(pauses, Pause(open_.reason, open_.start, at, open_.stops_clock))
-    changes = _HANDLERS[kind](_build(Step, (ctx, state, event, index, row, pauses, at)))
-    # the new state, built at once (one tuple per event): the fields in State's order, the
-    # fields the handler changed put in their place
-    head = (target, (target, state.statuses), at)
-    if not changes and pauses is state.pauses:
-        return _build(State, head + state[3:])
-    fields: list[object] = [*head, *state[3:]]
-    fields[_PAUSES] = pauses
+        state.pauses = replace_last(pauses, Pause(open_.reason, open_.start, at, open_.stops_clock))
+    state.event = event
+    state.event_index = index
+    state.row = row
+    state.at = at
+    changes = handler(state)
+    # the handler has read the state before the event: now it changes
+    state.status = target
+    state.statuses = (target, state.statuses)
+    state.last_at = at
     for name, value in changes.items():
-        fields[_FIELD[name]] = value
-    return _build(State, fields)
+        setattr(state, name, value)
 
 
-_FIELD = {name: index for index, name in enumerate(State._fields)}
-_PAUSES = _FIELD["pauses"]
-
-
-def _breach(step_: Step, code: str, detail: str) -> Breach:
+def _breach(step_: Replay, code: str, detail: str) -> Breach:
     text, ref = _legal.rules().breaches[code]
     return Breach(
         code=code,
@@ -270,9 +270,9 @@ def _breach(step_: Step, code: str, detail: str) -> Breach:
     )
 
 
-def _with_breaches(step_: Step, found: list[Breach], changes: Changes) -> Changes:
+def _with_breaches(step_: Replay, found: list[Breach], changes: Changes) -> Changes:
     if found:
-        changes["breaches"] = push(step_.state.breaches, *found)
+        changes["breaches"] = push(step_.breaches, *found)
     return changes
 
 
@@ -281,7 +281,7 @@ def _limit(name: str, override: int | None) -> int:
     return value if override is None else override
 
 
-def _pause(step_: Step, reason: PauseReason, stops_clock: bool) -> Link[Pause] | None:
+def _pause(step_: Replay, reason: PauseReason, stops_clock: bool) -> Link[Pause] | None:
     return push(step_.pauses, Pause(reason, step_.at, None, stops_clock))
 
 
@@ -294,17 +294,18 @@ def _working_hours(hours: int) -> Duration:
     return Duration.working_hours(hours)
 
 
-def _intake_breaches(s: Step) -> list[Breach]:
+def _intake_breaches(s: Replay) -> list[Breach]:
     # Điều 17.2.c binds online intake only; an online dossier is always decided from SUBMITTED
     # (the paper rows out of DRAFT and RETURNED_AT_INTAKE do not apply to it)
-    if not s.ctx.channel.is_online:
+    if s.ctx.channel not in _ONLINE:
         return []
-    submitted = s.state.last_at
+    submitted = s.last_at
     assert submitted is not None
     hours = _limit("online_intake", None)
+    span = _clock_hours(hours)
     # working time never runs faster than the clock: decided within that many hours of wall
     # time, it is within that many working hours (the due instant is later still)
-    if s.at - submitted <= _dt.timedelta(hours=hours) or _by_first_close(s, submitted, hours):
+    if s.at - submitted <= span or _by_first_close(s, submitted, span):
         return []
     limit = _clock.deadline(submitted, _working_hours(hours), s.ctx.calendar, s.ctx.hours)
     if s.at <= limit.due_at:
@@ -316,77 +317,60 @@ def _intake_breaches(s: Step) -> list[Breach]:
     return [_breach(s, "online_intake_late", detail)]
 
 
-def _by_first_close(s: Step, submitted: _dt.datetime, hours: int) -> bool:
+@functools.lru_cache(maxsize=8)
+def _clock_hours(hours: int) -> _dt.timedelta:
+    return _dt.timedelta(hours=hours)
+
+
+_ONE_DAY = _dt.timedelta(days=1)
+
+
+def _by_first_close(s: Replay, submitted: _dt.datetime, span: _dt.timedelta) -> bool:
     """Whether ``s`` is decided by the close of the first working day after ``submitted``.
 
     Then the working time between the two instants lies in that one day's windows, at most a
-    day's length: within a limit at least that long, the decision is in time (the due instant
-    is not earlier), without counting the limit. Days outside the calendar's range take the
-    full count, which names them.
+    day's length: within a limit (``span``) at least that long, the decision is in time (the
+    due instant is not earlier), without counting the limit. That is: no working day from the
+    submission date up to the day before the decision. Days outside the calendar's range take
+    the full count, which names them.
     """
-    cal, office = s.ctx.calendar, s.ctx.hours
-    first, day = vn_date(submitted), s.day
-    if (
-        office.day_length > _dt.timedelta(hours=hours)
-        or s.at.astimezone(VN_TZ).time() > office.closes
-    ):
+    office = s.ctx.hours
+    at = s.at.astimezone(VN_TZ)
+    if office.day_length > span or at.time() > office.closes:
         return False
     try:
-        touched = cal.working_days_between(first, day) + cal.is_working_day(first)
-        return touched == 0 or (touched == 1 and cal.is_working_day(day))
+        before = vn_date(submitted) - _ONE_DAY
+        return s.ctx.calendar.working_days_between(before, at.date() - _ONE_DAY) == 0
     except TthcError:
         return False
 
 
-# The two builders below are ``attrs.evolve`` written out for the two records most events
-# change (named tuples, built from their fields in order): a replay builds one per event.
-
-_TIMES = {name: index for index, name in enumerate(Milestones._fields)}
-_REQUESTS = {name: index for index, name in enumerate(Requests._fields)}
+def _on_submitted(s: Replay) -> Changes:
+    return {} if s.submitted_at is not None else {"submitted_at": s.at}
 
 
-def _times(s: Step, **changes: _dt.datetime | None) -> Changes:
-    fields: list[object] = list(s.state.times)
-    for name, value in changes.items():
-        fields[_TIMES[name]] = value
-    return {"times": _build(Milestones, fields)}
-
-
-def _requests(s: Step, **changes: Any) -> Changes:
-    fields: list[object] = list(s.state.requests)
-    for name, value in changes.items():
-        fields[_REQUESTS[name]] = value
-    return {"requests": _build(Requests, fields)}
-
-
-def _on_submitted(s: Step) -> Changes:
-    return {} if s.state.times.submitted_at is not None else _times(s, submitted_at=s.at)
-
-
-def _on_returned_at_intake(s: Step) -> Changes:
+def _on_returned_at_intake(s: Replay) -> Changes:
     found = _intake_breaches(s)
-    returns = s.state.requests.intake_returns
+    returns = s.intake_returns
     if returns:
         found.append(_breach(s, "intake_return_repeated", f"return #{returns + 1} at intake"))
-    changes = _requests(s, intake_returns=returns + 1)
-    changes["pauses"] = _pause(s, _FOR_INTAKE, False)
+    changes: Changes = {"intake_returns": returns + 1, "pauses": _pause(s, _FOR_INTAKE, False)}
     return _with_breaches(s, found, changes)
 
 
-def _on_refused_at_intake(s: Step) -> Changes:
-    return _with_breaches(s, _intake_breaches(s), _times(s, refused_at=s.at))
+def _on_refused_at_intake(s: Replay) -> Changes:
+    return _with_breaches(s, _intake_breaches(s), {"refused_at": s.at})
 
 
-def _on_accepted(s: Step) -> Changes:
-    changes = _times(s, accepted_at=s.at)
-    changes["clock"] = _clock.start(s)
+def _on_accepted(s: Replay) -> Changes:
+    changes: Changes = {"accepted_at": s.at, "clock": _clock.start(s)}
     return _with_breaches(s, _intake_breaches(s), changes)
 
 
 # --- processing ----------------------------------------------------------------------------------
 
 
-def _on_forwarded(s: Step) -> Changes:
+def _on_forwarded(s: Replay) -> Changes:
     event, ctx = s.event, s.ctx
     assert event.to_unit is not None  # the event's validators require it
     step_due = (
@@ -397,11 +381,11 @@ def _on_forwarded(s: Step) -> Changes:
     handoff = Handoff(
         s.event_index, s.at, event.actor.unit, event.to_unit, event.time_allowed, step_due
     )
-    return {"handoffs": (handoff, s.state.handoffs)}
+    return {"handoffs": (handoff, s.handoffs)}
 
 
-def _on_supplement_requested(s: Step) -> Changes:
-    clock = s.state.clock
+def _on_supplement_requested(s: Replay) -> Changes:
+    clock = s.clock
     assert clock is not None  # in process means accepted
     days = _limit("supplement_notice", s.ctx.sector_rules.supplement_notice_working_days)
     latest = s.ctx.calendar.add_working_days(vn_date(clock.deadline.accepted_at), days)
@@ -416,26 +400,26 @@ def _on_supplement_requested(s: Step) -> Changes:
     if actor.role is not _ONE_STOP:
         detail = f"recorded by {actor.role.value} ({actor.unit})"
         found.append(_breach(s, "supplement_not_via_one_stop", detail))
-    changes = _requests(s, supplement=Supplement(s.at, clock.current.due_date))
-    changes["pauses"] = _pause(s, _FOR_SUPPLEMENT, True)
+    changes: Changes = {
+        "supplement": Supplement(s.at, clock.current.due_date),
+        "pauses": _pause(s, _FOR_SUPPLEMENT, True),
+    }
     return _with_breaches(s, found, changes)
 
 
-def _on_supplement_received(s: Step) -> Changes:
-    clock, supplement = s.state.clock, s.state.requests.supplement
+def _on_supplement_received(s: Replay) -> Changes:
+    clock, supplement = s.clock, s.supplement
     assert clock is not None
     assert supplement is not None
     restarted = _clock.restart(clock, s)
     received = Supplement(
         supplement.requested_at, supplement.previous_due, s.at, restarted.deadline.due_date
     )
-    changes = _requests(s, supplement=received)
-    changes["clock"] = restarted
-    return changes
+    return {"supplement": received, "clock": restarted}
 
 
-def _on_closed_no_supplement(s: Step) -> Changes:
-    requested_at = s.state.requests.waiting_since
+def _on_closed_no_supplement(s: Replay) -> Changes:
+    requested_at = s.requests.waiting_since
     assert requested_at is not None
     days = _limit("supplement_wait", s.ctx.sector_rules.supplement_wait_days)
     # Điều 19.5 "sau 15 ngày": closing is possible from the day after the period's last day
@@ -444,7 +428,7 @@ def _on_closed_no_supplement(s: Step) -> Changes:
     if s.day < earliest:
         raise _refuse(
             s.ctx,
-            s.state,
+            s,
             s.event,
             "supplement_period_running",
             detail=f"the applicant has {days} days from the notice of "
@@ -454,32 +438,30 @@ def _on_closed_no_supplement(s: Step) -> Changes:
             earliest=earliest.isoformat(),
             index=s.event_index,
         )
-    return _times(s, finished_at=requested_at)
+    return {"finished_at": requested_at}
 
 
-def _on_payment_requested(s: Step) -> Changes:
+def _on_payment_requested(s: Replay) -> Changes:
     excluded = s.ctx.sector_rules.payment_excluded_from_limit
-    changes = _requests(s, payment_requested_at=s.at)
-    changes["pauses"] = _pause(s, _FOR_PAYMENT, excluded)
-    return changes
+    return {"payment_requested_at": s.at, "pauses": _pause(s, _FOR_PAYMENT, excluded)}
 
 
-def _on_payment_received(s: Step) -> Changes:
-    changes: Changes = _requests(s, payment_requested_at=None)
-    requested_at = s.state.requests.payment_requested_at
+def _on_payment_received(s: Replay) -> Changes:
+    changes: Changes = {"payment_requested_at": None}
+    requested_at = s.payment_requested_at
     if s.ctx.sector_rules.payment_excluded_from_limit and requested_at is not None:
-        assert s.state.clock is not None
-        changes["clock"] = _clock.payment_excluded(s.state.clock, s, requested_at)
+        assert s.clock is not None
+        changes["clock"] = _clock.payment_excluded(s.clock, s, requested_at)
     return changes
 
 
-def _on_verification(s: Step) -> Changes:
-    assert s.state.clock is not None
-    return {"clock": _clock.verify(s.state.clock, s)}
+def _on_verification(s: Replay) -> Changes:
+    assert s.clock is not None
+    return {"clock": _clock.verify(s.clock, s)}
 
 
-def _on_extension(s: Step) -> Changes:
-    clock = s.state.clock
+def _on_extension(s: Replay) -> Changes:
+    clock = s.clock
     assert clock is not None
     extended = _clock.extended(clock, s)
     latest = latest_extension_request(clock.deadline)
@@ -496,32 +478,32 @@ def _on_extension(s: Step) -> Changes:
 # --- the end of processing -----------------------------------------------------------------------
 
 
-def _on_result_issued(s: Step) -> Changes:
-    return _times(s, finished_at=s.at)
+def _on_result_issued(s: Replay) -> Changes:
+    return {"finished_at": s.at}
 
 
-def _on_refused_after_review(s: Step) -> Changes:
-    return _times(s, finished_at=s.at, refused_at=s.at)
+def _on_refused_after_review(s: Replay) -> Changes:
+    return {"finished_at": s.at, "refused_at": s.at}
 
 
-def _on_result_delivered(s: Step) -> Changes:
-    return {} if s.state.times.delivered_at is not None else _times(s, delivered_at=s.at)
+def _on_result_delivered(s: Replay) -> Changes:
+    return {} if s.delivered_at is not None else {"delivered_at": s.at}
 
 
-def _on_withdrawn(s: Step) -> Changes:
-    if s.state.status is _WAITING_FOR_SUPPLEMENT:
-        return _times(s, finished_at=s.state.requests.waiting_since)
-    if s.state.times.accepted_at is not None:
-        return _times(s, finished_at=s.at)
+def _on_withdrawn(s: Replay) -> Changes:
+    if s.status is _WAITING_FOR_SUPPLEMENT:
+        return {"finished_at": s.requests.waiting_since}
+    if s.accepted_at is not None:
+        return {"finished_at": s.at}
     return {}
 
 
-def _on_correction_requested(s: Step) -> Changes:
-    return _requests(s, correction_requested_at=s.at)
+def _on_correction_requested(s: Replay) -> Changes:
+    return {"correction_requested_at": s.at}
 
 
-def _on_corrected(s: Step) -> Changes:
-    requested_at = s.state.requests.correction_requested_at
+def _on_corrected(s: Replay) -> Changes:
+    requested_at = s.correction_requested_at
     assert requested_at is not None
     days = _limit("correction", None)
     latest = s.ctx.calendar.add_working_days(vn_date(requested_at), days)
@@ -529,13 +511,13 @@ def _on_corrected(s: Step) -> Changes:
     if s.day > latest:
         detail = f"corrected {s.day.isoformat()}, latest {latest.isoformat()}"
         found.append(_breach(s, "correction_late", detail))
-    return _with_breaches(s, found, _requests(s, correction_requested_at=None))
+    return _with_breaches(s, found, {"correction_requested_at": None})
 
 
 # --- the 2025 reform ------------------------------------------------------------------------------
 
 
-def _on_rehomed(s: Step) -> Changes:
+def _on_rehomed(s: Replay) -> Changes:
     # tthc.migrate reads the unit data: imported on first use (it is not needed by a replay
     # without re-homing, and it imports tthc.dossiers itself)
     from tthc.migrate import successor_of  # noqa: PLC0415
@@ -543,7 +525,7 @@ def _on_rehomed(s: Step) -> Changes:
     event = s.event
     assert event.from_unit is not None  # the event's validators require them
     assert event.to_unit is not None
-    reception, competent = s.state.units or s.ctx.units
+    reception, competent = s.units or s.ctx.units
     current = reception if event.unit_role == "reception" else competent
     if event.from_unit != current:
         raise InvalidEvent(
@@ -582,7 +564,7 @@ def _on_rehomed(s: Step) -> Changes:
     return {"units": (reception, event.to_unit)}
 
 
-_HANDLERS: Mapping[EventKind, Callable[[Step], Changes]] = {
+_HANDLERS: Mapping[EventKind, Callable[[Replay], Changes]] = {
     EventKind.SUBMITTED_ONLINE: _on_submitted,
     EventKind.RETURNED_AT_INTAKE: _on_returned_at_intake,
     EventKind.REFUSED_AT_INTAKE: _on_refused_at_intake,
@@ -604,3 +586,26 @@ _HANDLERS: Mapping[EventKind, Callable[[Step], Changes]] = {
     EventKind.REHOMED: _on_rehomed,
 }
 """One handler per event kind: what the event changes in the state besides its status."""
+
+
+Handler = Callable[[Replay], Changes]
+
+
+def _allowed_outright() -> Mapping[
+    tuple[DossierStatus, EventKind, Channel, ActorRole], tuple[Transition, Handler]
+]:
+    """Return ``(status, kind, channel, role) -> (row, handler)`` for the acts allowed outright.
+
+    Those the table allows with no further check: `step` looks its event up once. The
+    once-only acts are left out: they depend on the history, and `_row` checks them.
+    """
+    return {
+        (row.source, row.event, channel, role): (row, _HANDLERS[row.event])
+        for row in TRANSITIONS.values()
+        if row.event not in _ONCE_ONLY
+        for channel in row.channels
+        for role in EVENT_ROLES[row.event]
+    }
+
+
+_ALLOWED = _allowed_outright()
