@@ -3,8 +3,9 @@
 Run: ``python bench/bench_deadlines.py`` (``--repeat N`` to change the loop count of the first
 table, ``--quick`` for a smoke run). Two tables, from one run:
 
-1. µs per call of every unit (best of 5 rounds of plain ``time.perf_counter`` loops), and of
-   ``parse_processing_time`` on a cached and an uncached text;
+1. µs per call of every unit (best of 5 rounds of plain ``time.perf_counter`` loops), of a
+   limit read from a text (a ``ProcessingTime``: its plan is cached, one limit takes the fast
+   path), and of ``parse_processing_time`` on a cached and an uncached text;
 2. the targets of issue 20, item 3, as RATIOS measured in the same run, the candidates and their
    references timed together (41 rounds of 20 ms interleaved in rotating order, on this
    process's CPU time; the best round of each), so that the load of the shared machine hits
@@ -39,6 +40,7 @@ from tthc import VN_TZ
 from tthc.calendar import civil_service_calendar
 from tthc.deadlines import (
     Duration,
+    ProcessingTime,
     compute_deadline,
     parse_processing_time,
     working_time_between,
@@ -113,6 +115,15 @@ def run(repeat: int) -> list[tuple[str, float]]:
             rows.append(
                 ("compute_deadline, working days, UTC input (general path)", _time(general, repeat))
             )
+    for label in ("structured", "prose + alternative"):
+        limit = parse_processing_time(TEXTS[label])
+        state = {"i": 0}
+
+        def read(limit: ProcessingTime = limit, state: dict[str, int] = state) -> object:
+            state["i"] = (state["i"] + 1) & 63
+            return compute_deadline(instants[state["i"]], limit, calendar=cal)
+
+        rows.append((f"compute_deadline, limit read from the {label} text", _time(read, repeat)))
     later = accepted + timedelta(days=17, hours=3)
     rows.append(
         (
