@@ -17,7 +17,6 @@ import attrs
 
 from tthc._validate import require_date
 from tthc.errors import DataFileError
-from tthc.formatting import provision_vi
 
 __all__ = ["LegalRef", "Validity", "document", "documents"]
 
@@ -71,6 +70,10 @@ class LegalRef:
 
         See [`tthc.formatting.provision_vi`][tthc.formatting.provision_vi]; empty when the reference names no article.
         """
+        # Imported here: tthc.formatting compiles its patterns at import, and the first calendar
+        # (which holds legal references but does not print them) need not pay for it.
+        from tthc.formatting import provision_vi  # noqa: PLC0415
+
         return provision_vi(self.article)
 
     def cite(self) -> str:
@@ -202,11 +205,16 @@ def _cite_registered(data: Mapping[str, Any], where: str) -> LegalRef:
             hint="raise the document's confidence in data/documents.json once it is confirmed",
             field="confidence",
         )
-    return attrs.evolve(
-        base,
+    # attrs.evolve(base, article=..., title=..., url=..., confidence=...), spelt out: evolve
+    # walks the fields at every call, and the first calendar cites the registry 40 times.
+    return LegalRef(
+        document=base.document,
+        kind=base.kind,
+        issuer=base.issuer,
+        date=base.date,
         article=data.get("article", ""),
-        title=data.get("title", base.title),
         url=data.get("url", base.url),
+        title=data.get("title", base.title),
         confidence=confidence,
     )
 
@@ -218,6 +226,28 @@ def documents() -> Mapping[str, LegalRef]:
     The registry is ``tthc/data/documents.json``: one entry per document (number, kind,
     issuer, date, title, where it was read, confidence). Data files cite a document by its id.
     """
+    return MappingProxyType({key: _registered(key) for key in _registry_entries()})
+
+
+def document(doc_id: str) -> LegalRef:
+    """Return the registered document ``doc_id`` (e.g. ``"118-2025-nd-cp"``), with no article.
+
+    Raises:
+        DataFileError: No document has that id (``context['doc']``).
+    """
+    try:
+        return _registered(doc_id)
+    except (KeyError, TypeError):
+        raise DataFileError(
+            f"Văn bản (legal document) {doc_id!r} is not in the document registry",
+            hint="add it to tthc/data/documents.json, or cite one of its ids",
+            doc=str(doc_id),
+        ) from None
+
+
+@functools.cache
+def _registry_entries() -> Mapping[str, Any]:
+    """The entries of ``documents.json``, keyed by id, each read on its first citation."""
     from tthc._data import bundled_json  # noqa: PLC0415 - _data imports this module's errors
 
     raw = bundled_json("documents.json")
@@ -227,29 +257,17 @@ def documents() -> Mapping[str, LegalRef]:
             "Danh mục văn bản (document registry) documents.json has no 'documents' object",
             file="documents.json",
         )
-    return MappingProxyType(
-        {
-            key: LegalRef.from_mapping(value, where=f"in documents.json {key}")
-            for key, value in entries.items()
-        }
-    )
+    return MappingProxyType(entries)
 
 
-def document(doc_id: str) -> LegalRef:
-    """Return the registered document ``doc_id`` (e.g. ``"118-2025-nd-cp"``), with no article.
+@functools.cache
+def _registered(doc_id: str) -> LegalRef:
+    """The registered document ``doc_id``, built once (KeyError: no such id).
 
-    Raises:
-        DataFileError: No document has that id (``context['doc']``).
+    One document at a time: the first calendar cites about a quarter of the registry, and
+    building the others would cost its cold start 0.3 ms (issue 20, item 5).
     """
-    registry = documents()
-    try:
-        return registry[doc_id]
-    except (KeyError, TypeError):
-        raise DataFileError(
-            f"Văn bản (legal document) {doc_id!r} is not in the document registry",
-            hint="add it to tthc/data/documents.json, or cite one of its ids",
-            doc=str(doc_id),
-        ) from None
+    return LegalRef.from_mapping(_registry_entries()[doc_id], where=f"in documents.json {doc_id}")
 
 
 _MAPPING_KEYS = frozenset(

@@ -20,7 +20,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import attrs
 import holidays
 import pytest
 from hypothesis import given
@@ -123,7 +122,7 @@ def test_a_projection_that_misses_a_projected_year_is_refused(
         _national._projected(meta)
     assert "covers 2028–2035, the calendar projects 2027–2035" in caught.value.message
     # a calendar with nothing to project does not read the file at all
-    confirmed = attrs.evolve(meta, confirmed_through=meta.last_day)
+    confirmed = meta._replace(confirmed_through=meta.last_day)
     assert _national._projected(confirmed) == {}
 
 

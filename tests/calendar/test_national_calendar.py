@@ -342,8 +342,7 @@ def test_projection_and_official_rows_at_the_edges_of_the_range(
     # A synthetic metadata (not a legal fact): confirmed through New Year's Day 2027, the range
     # ending on New Year's Day 2030, Sundays only as the weekly rest.
     meta, rows = load_bundled()
-    edge = attrs.evolve(
-        meta,
+    edge = meta._replace(
         confirmed_through=D(2027, 1, 1),
         last_day=D(2030, 1, 1),
         weekly_rest=frozenset({6}),
@@ -356,7 +355,7 @@ def test_projection_and_official_rows_at_the_edges_of_the_range(
     assert all(day.year in (2027, 2028, 2029, 2030) for day in projected)
     row = OverlayRow(D(2027, 1, 1), "public_holiday", "Tết Dương lịch", "New Year's Day", REF)
     assert _national._official(edge, row).provisional is False  # on confirmed_through
-    later = attrs.evolve(row, date=D(2027, 1, 4))
+    later = row._replace(date=D(2027, 1, 4))
     assert _national._official(edge, later).provisional is True
     monkeypatch.setattr(_national, "load_bundled", lambda: (edge, rows))
     local = _national._build()

@@ -30,9 +30,14 @@ model, can also be copied and sent to worker processes (``multiprocessing``, Das
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from tthc.calendar._model import DayInfo, DayKind, OfficeHours
 from tthc.calendar._national import civil_service_calendar
-from tthc.calendar._work_calendar import WorkCalendar, WorkdayIndex
+from tthc.calendar._work_calendar import WorkCalendar
+
+if TYPE_CHECKING:
+    from tthc.calendar._index import WorkdayIndex
 
 __all__ = [  # noqa: RUF022 - grouped by concept, as the module docstring presents them
     # the calendar
@@ -46,3 +51,14 @@ __all__ = [  # noqa: RUF022 - grouped by concept, as the module docstring presen
     # for vectorised code (tthc.bulk)
     "WorkdayIndex",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    # WorkdayIndex is for vectorised code (tthc.bulk): its module is imported on first use, so
+    # that the first calendar does not create its attrs class (issue 20, item 5).
+    if name == "WorkdayIndex":
+        from tthc.calendar._index import WorkdayIndex  # noqa: PLC0415
+
+        globals()[name] = WorkdayIndex
+        return WorkdayIndex
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -16,11 +16,8 @@ from __future__ import annotations
 import csv
 import datetime as _dt
 import io
-import re
 from collections.abc import Iterable
 from typing import Any, NamedTuple
-
-import attrs
 
 from tthc._data import MAX_FILE_BYTES, bundled_text, parse_json
 from tthc.errors import CalendarDataError, DataFileError
@@ -57,44 +54,54 @@ _REST_KEYS = ("weekdays", "name_vi", "name_en", "legal_ref")
 _BASIS_KEYS = ("kind", "valid_from", "valid_to", "legal_ref")
 _PROJECTION_KEYS = ("generated_by", "source", "rule", "first_year", "last_year", "days")
 _WHAT = "Dữ liệu lịch (calendar data):"
-_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _JSON_TYPE: dict[type, str] = {str: "string", list: "list", dict: "object"}
 
 
-@attrs.frozen(slots=True)
-class OverlayRow:
-    """One official day of the overlay: a weekday off or a weekend working day."""
+# The records below are NamedTuples, not attrs classes: they are private, read once on the way to
+# the first calendar, and creating an attrs class costs that cold start about half a millisecond
+# (issue 20, item 5). They are declared in the functional form, with the field types as objects:
+# the class form reads its annotations as strings here (``from __future__ import annotations``)
+# and compiles each one at import, which doubles the cost. Their values are checked by the
+# parsers that build them.
 
-    date: _dt.date
-    kind: str
-    name_vi: str
-    name_en: str
-    legal_ref: LegalRef
+#: One official day of the overlay: a weekday off or a weekend working day.
+OverlayRow = NamedTuple(  # noqa: UP014 - see above
+    "OverlayRow",
+    [
+        ("date", _dt.date),
+        ("kind", str),
+        ("name_vi", str),
+        ("name_en", str),
+        ("legal_ref", LegalRef),
+    ],
+)
+
+#: The legal basis used to label projected days of one kind in a period.
+StatutoryBasis = NamedTuple(  # noqa: UP014 - see above
+    "StatutoryBasis", [("kind", str), ("validity", Validity), ("legal_ref", LegalRef)]
+)
 
 
-@attrs.frozen(slots=True)
-class StatutoryBasis:
-    """The legal basis used to label projected days of one kind in a period."""
-
-    kind: str
-    validity: Validity
-    legal_ref: LegalRef
-
-
-@attrs.frozen(slots=True)
-class CalendarMeta:
+class CalendarMeta(
+    NamedTuple(
+        "CalendarMeta",
+        [
+            ("data_version", str),
+            ("name", str),
+            ("first_day", _dt.date),
+            ("last_day", _dt.date),
+            ("confirmed_through", _dt.date),
+            ("weekly_rest", frozenset[int]),
+            ("weekly_rest_name_vi", str),
+            ("weekly_rest_name_en", str),
+            ("weekly_rest_ref", LegalRef),
+            ("statutory_bases", tuple[StatutoryBasis, ...]),
+        ],
+    )
+):
     """Contents of ``calendar.json``."""
 
-    data_version: str
-    name: str
-    first_day: _dt.date
-    last_day: _dt.date
-    confirmed_through: _dt.date
-    weekly_rest: frozenset[int]
-    weekly_rest_name_vi: str
-    weekly_rest_name_en: str
-    weekly_rest_ref: LegalRef
-    statutory_bases: tuple[StatutoryBasis, ...]
+    __slots__ = ()
 
     def statutory_ref(self, kind: str, day: _dt.date) -> LegalRef | None:
         """Return the statutory basis for a projected day of ``kind`` on ``day``, if any."""
@@ -110,9 +117,9 @@ def _error(file: str, row: int | str, field: str, detail: str, **extra: Any) -> 
 
 def _iso_date(value: Any, *, file: str, row: int | str, field: str) -> _dt.date:
     try:
-        if not isinstance(value, str) or not _ISO_DATE.fullmatch(value.strip()):
+        if not isinstance(value, str) or not _is_iso_date(text := value.strip()):
             raise ValueError(value)
-        return _dt.date.fromisoformat(value.strip())
+        return _dt.date.fromisoformat(text)
     except ValueError:
         raise _error(
             file,
@@ -121,6 +128,18 @@ def _iso_date(value: Any, *, file: str, row: int | str, field: str) -> _dt.date:
             f", row {row}, field {field!r}: {value!r} is not an ISO date (YYYY-MM-DD)",
             hint="write dates as YYYY-MM-DD",
         ) from None
+
+
+def _is_iso_date(text: str) -> bool:
+    """Whether ``text`` is ``YYYY-MM-DD`` in ASCII digits.
+
+    The pattern ``[0-9]{4}-[0-9]{2}-[0-9]{2}``, without compiling a regular expression on the
+    way to the first calendar (issue 20, item 5).
+    """
+    if len(text) != 10 or text[4] != "-" or text[7] != "-":
+        return False
+    digits = text[:4] + text[5:7] + text[8:]
+    return digits.isascii() and digits.isdigit()
 
 
 def _check_size(text: str, file: str) -> None:
@@ -136,7 +155,7 @@ def parse_overlay(text: str, *, file: str = OVERLAY_FILE) -> tuple[OverlayRow, .
     _check_size(text, file)
     reader = csv.DictReader(io.StringIO(text))
     try:
-        return _overlay_rows(reader, file)
+        return _overlay_rows(tuple(reader.fieldnames or ()), reader, file)
     except csv.Error as exc:
         raise _error(
             file, reader.line_num, "*", f", row {reader.line_num}: not valid CSV ({exc})"
@@ -156,15 +175,17 @@ def _check_header(header: tuple[str, ...], file: str) -> None:
         )
 
 
-def _overlay_rows(reader: csv.DictReader[str], file: str) -> tuple[OverlayRow, ...]:
-    _check_header(tuple(reader.fieldnames or ()), file)
+def _overlay_rows(
+    header: tuple[str, ...], records: Iterable[dict[Any, Any]], file: str
+) -> tuple[OverlayRow, ...]:
+    _check_header(header, file)
     rows: list[OverlayRow] = []
     seen: dict[_dt.date, int] = {}
     # Rows citing the same document and article share one LegalRef (immutable): each citation
     # is checked once, at its first row, the one a refusal names.
     refs: dict[tuple[str, ...], LegalRef] = {}
-    for number, raw in enumerate(reader, start=2):
-        if None in raw or any(value is None for value in raw.values()):
+    for number, raw in enumerate(records, start=2):
+        if None in raw or None in raw.values():  # values are str, or a list (restkey)
             raise _error(file, number, "*", f", row {number}: wrong number of fields")
         rows.append(_parse_row(raw, file=file, row=number, refs=refs))
         day = rows[-1].date
@@ -205,7 +226,12 @@ def _row_kind(raw: dict[str, str], day: _dt.date, file: str, row: int) -> str:
 def _row_ref(
     raw: dict[str, str], file: str, row: int, refs: dict[tuple[str, ...], LegalRef]
 ) -> LegalRef:
-    key = tuple(raw[column].strip() for column in ("doc", "article", "url", "confidence"))
+    key = (
+        raw["doc"].strip(),
+        raw["article"].strip(),
+        raw["url"].strip(),
+        raw["confidence"].strip(),
+    )
     known = refs.get(key)
     if known is None:
         known = refs[key] = _new_row_ref(raw, file, row)
@@ -406,7 +432,17 @@ def load_bundled() -> tuple[CalendarMeta, tuple[OverlayRow, ...]]:
     return meta, rows
 
 
-class Projection(NamedTuple):
+class Projection(
+    NamedTuple(  # the functional form, as the records above
+        "Projection",
+        [
+            ("source", str),
+            ("first_year", int),
+            ("last_year", int),
+            ("days", tuple[tuple[_dt.date, str, str, str], ...]),
+        ],
+    )
+):
     """Contents of ``projected_days.json``: the statutory days of the projected years.
 
     Attributes:
@@ -417,10 +453,7 @@ class Projection(NamedTuple):
             gives them for ``first_year``–``last_year``.
     """
 
-    source: str
-    first_year: int
-    last_year: int
-    days: tuple[tuple[_dt.date, str, str, str], ...]
+    __slots__ = ()
 
     def as_mapping(self) -> dict[_dt.date, tuple[str, str, str]]:
         """The rows as `projected_days` returns them: date → (kind, name_vi, name_en)."""
@@ -454,10 +487,18 @@ def _projection_row(
     item: Any, file: str, where: str, years: tuple[int, int]
 ) -> tuple[_dt.date, str, str, str]:
     """One ``[date, kind, name_vi, name_en]`` row of ``projected_days.json``, checked."""
-    if not (isinstance(item, list) and len(item) == 4 and all(isinstance(x, str) for x in item)):
+    # (no generator expressions: this runs for every projected day of the first calendar)
+    if not (
+        isinstance(item, list)
+        and len(item) == 4
+        and isinstance(item[0], str)
+        and isinstance(item[1], str)
+        and isinstance(item[2], str)
+        and isinstance(item[3], str)
+    ):
         raise _error(file, where, "*", f": {where} must be [date, kind, name_vi, name_en] strings")
     day = _iso_date(item[0], file=file, row=where, field="date")
-    kind, name_vi, name_en = (x.strip() for x in item[1:])
+    kind, name_vi, name_en = item[1].strip(), item[2].strip(), item[3].strip()
     if kind not in OVERLAY_KINDS:
         raise _error(
             file, where, "kind", f": {where} kind {kind!r} is not one of {sorted(OVERLAY_KINDS)}"

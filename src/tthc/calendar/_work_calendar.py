@@ -6,7 +6,7 @@ import datetime as _dt
 from array import array
 from collections.abc import Iterable, Iterator, Mapping
 from itertools import accumulate, compress
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -15,6 +15,9 @@ from tthc._validate import require_date, require_int
 from tthc.calendar._model import DayInfo, DayKind
 from tthc.errors import CalendarRangeError, InputTypeError, ProvisionalCalendarError
 from tthc.legal import LegalRef
+
+if TYPE_CHECKING:
+    from tthc.calendar._index import WorkdayIndex
 
 __all__: list[str] = []  # private module: the names are exported by tthc.calendar
 
@@ -26,24 +29,6 @@ _DEFAULT_REST_NAMES: tuple[str, str, LegalRef | None] = (
     "Weekly rest day",
     None,
 )
-
-
-@attrs.frozen(slots=True)
-class WorkdayIndex:
-    """A read-only view of a calendar's working-day index, for vectorised code.
-
-    Day ``i`` is ``first_day + i`` days. ``working[i]`` is 1 for a working day; ``cumulative[i]``
-    counts the working days from ``first_day`` through day ``i``; ``nth[k]`` is the day offset of
-    the ``(k + 1)``-th working day. Both are ``int32`` buffers (``memoryview`` format ``"i"``).
-    """
-
-    first_day: _dt.date
-    last_day: _dt.date
-    confirmed_through: _dt.date
-    working: memoryview
-    cumulative: memoryview
-    nth: memoryview
-    data_version: str
 
 
 def _range_error(day: _dt.date, first: _dt.date, last: _dt.date, what: str) -> CalendarRangeError:
@@ -68,16 +53,12 @@ def _provisional_error(day: _dt.date, confirmed: _dt.date) -> ProvisionalCalenda
     )
 
 
-class _Index(NamedTuple):
-    """The working-day index of a range, built once per calendar."""
-
-    base: int  # ordinal of first_day
-    size: int  # days in the range
-    working: bytes  # 1 for a working day, by day offset
-    cum: array[int]  # working days from first_day through each day offset
-    nth: array[int]  # day offset of each working day, by 0-based rank
-    cum_list: list[int]  # cum as a list (the scalar hot path's copy)
-    nth_list: list[int]  # nth as a list
+#: The working-day index of a range, built once per calendar (a plain tuple: a NamedTuple class
+#: would cost the first calendar's cold start for no gain): the ordinal of first_day, the days
+#: in the range, 1 for a working day by day offset, the working days from first_day through each
+#: day offset, the day offset of each working day by 0-based rank, and the working days from
+#: first_day as a list (the scalar hot path's copy).
+_Index = tuple[int, int, bytes, "array[int]", "array[int]", list[int]]
 
 
 def _build_index(
@@ -96,8 +77,13 @@ def _build_index(
         working[day.toordinal() - base] = 1 if info.is_working_day else 0
     cum_list = list(accumulate(working))
     nth_list = list(compress(range(size), working))
-    return _Index(
-        base, size, bytes(working), array("i", cum_list), array("i", nth_list), cum_list, nth_list
+    return (
+        base,
+        size,
+        bytes(working),
+        array("i", cum_list),
+        array("i", nth_list),
+        cum_list,
     )
 
 
@@ -200,8 +186,8 @@ class WorkCalendar:
             if not first_day <= day <= last_day:
                 raise _range_error(day, first_day, last_day, "special day")
         rest = frozenset(weekly_rest)
-        index = _build_index(first_day, last_day, special, rest)
-        confirmed_idx = min(max(confirmed_through.toordinal() - index.base, -1), index.size - 1)
+        base, size, working, cum, nth, cum_list = _build_index(first_day, last_day, special, rest)
+        confirmed_idx = min(max(confirmed_through.toordinal() - base, -1), size - 1)
         strict = bool(strict)
         self.__attrs_init__(
             name=name,
@@ -211,18 +197,18 @@ class WorkCalendar:
             data_version=data_version,
             strict=strict,
             weekly_rest=rest,
-            working=index.working,
+            working=working,
             special=special,
             rest_info=weekly_rest_names,
-            base=index.base,
-            size=index.size,
-            cum=index.cum,
-            nth=index.nth,
+            base=base,
+            size=size,
+            cum=cum,
+            nth=nth,
             confirmed_idx=confirmed_idx,
-            cum_list=index.cum_list,
-            nth_dates=tuple(map(_fromordinal, map(index.base.__add__, index.nth_list))),
-            limit=confirmed_idx + 1 if strict else index.size,
-            k_limit=_strict_k_limit(index.cum, confirmed_idx) if strict else len(index.nth),
+            cum_list=cum_list,
+            nth_dates=tuple(map(_fromordinal, compress(range(base, base + size), working))),
+            limit=confirmed_idx + 1 if strict else size,
+            k_limit=_strict_k_limit(cum, confirmed_idx) if strict else len(nth),
         )
 
     def __repr__(self) -> str:
@@ -426,6 +412,9 @@ class WorkCalendar:
     @property
     def index(self) -> WorkdayIndex:
         """The read-only working-day index (for vectorised code such as ``tthc.bulk``)."""
+        # Imported here: the first calendar does not need the class (issue 20, item 5).
+        from tthc.calendar._index import WorkdayIndex  # noqa: PLC0415
+
         return WorkdayIndex(
             first_day=self.first_day,
             last_day=self.last_day,
