@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
+import itertools
+import operator
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
@@ -480,7 +482,8 @@ def _check_event(event: DossierEvent) -> None:
 
     The one check of an event, run whenever one is built (by hand, by [`tthc.serde`][tthc.serde],
     by ``attrs.evolve``); a long log is read event by event, so the common event, without a
-    payload, costs a few comparisons.
+    payload, costs a few comparisons. A check added here must also be added to `stored_event`
+    (the stored reader's shortcut), unless the reader's types already make it hold.
     """
     kind = event.kind
     if not isinstance(kind, EventKind):
@@ -525,8 +528,117 @@ def _check_event(event: DossierEvent) -> None:
         event.from_unit,
     )
     if payload != _NO_PAYLOAD or kind in _NEED_A_PAYLOAD:
-        for (field, check), value in zip(_PAYLOAD_CHECKS, payload, strict=True):
-            check(event, field, value)
+        _check_payload(event, payload)
+
+
+def _check_payload(event: DossierEvent, payload: tuple[Any, ...]) -> None:
+    """Refuse a payload ``event`` must not have, or lacks: the last checks of `_check_event`."""
+    for (field, check), value in zip(_PAYLOAD_CHECKS, payload, strict=True):
+        check(event, field, value)
+
+
+def stored_event(  # noqa: PLR0917 - the fields of the event, in their order
+    kind: EventKind,
+    dossier_code: str,
+    at: _dt.datetime,
+    actor: Actor,
+    reason: str,
+    legal_ref: Any,
+    to_unit: str | None,
+    time_allowed: Duration | None,
+    new_due_date: _dt.date | None,
+    amount: Decimal | None,
+    unit_role: str | None,
+    from_unit: str | None,
+) -> DossierEvent:
+    """The [`DossierEvent`][tthc.dossiers.DossierEvent] of these fields, as the stored reader gives them.
+
+    Equal to ``DossierEvent(kind, dossier_code, ...)``, which it is whenever it cannot prove
+    the event valid, so that a refusal is that constructor's. The stored reader
+    (``tthc.dossiers._serde``) gives each field its type: the kind an `EventKind` member, the
+    code and the reason a ``str``, the instant a ``datetime`` with a ``datetime.timezone``
+    (the reader hands on one without an offset), the actor an `Actor`, the payload ``None`` or
+    what the converter reads. So of `_check_event` are left, and run here: a code with
+    something else than spaces, an instant away from years 1 and 9999 (which may fall outside
+    the calendar in Vietnam time), the reasons the law wants, the citation of a re-homing (a
+    ``LegalRef`` of that very class), then the payload: the fields the kind may have and must
+    have (`_PAYLOAD_SHAPES`, from `_PAYLOAD_RULES`) and the check of each value given. A
+    payload its kind may not have is refused by `_check_payload`, on the event built: every
+    earlier check having passed, its refusal is the constructor's.
+
+    The slots are set as attrs' ``__init__`` of a frozen class sets them, without its
+    ``__attrs_post_init__``, which would run `_check_event` again: what reading a stored log
+    saves. tests/dossiers/test_dossier_reading_fast.py compares both, field by field, and
+    their refusals, for every payload of every kind.
+    """
+    if (
+        not dossier_code.strip()
+        or at.year in _EDGE_YEARS
+        or (not reason.strip() and kind in _kinds_needing_reasons())
+        or (kind is _REHOMED if legal_ref is None else type(legal_ref) is not LegalRef)
+    ):
+        return DossierEvent(
+            kind,
+            dossier_code,
+            at,
+            actor,
+            reason,
+            legal_ref,
+            to_unit,
+            time_allowed,
+            new_due_date,
+            amount,
+            unit_role,
+            from_unit,
+        )
+    event: DossierEvent = _new(DossierEvent)
+    set_slot = _bound_setattr(event)  # as attrs' __init__ of a frozen class sets its slots
+    set_slot("kind", kind)
+    set_slot("dossier_code", dossier_code)
+    set_slot("at", at)
+    set_slot("actor", actor)
+    set_slot("reason", reason)
+    set_slot("legal_ref", legal_ref)
+    set_slot("to_unit", to_unit)
+    set_slot("time_allowed", time_allowed)
+    set_slot("new_due_date", new_due_date)
+    set_slot("amount", amount)
+    set_slot("unit_role", unit_role)
+    set_slot("from_unit", from_unit)
+    payload = (to_unit, time_allowed, new_due_date, amount, unit_role, from_unit)
+    if payload == _NO_PAYLOAD:  # most events
+        if kind in _NEED_A_PAYLOAD:
+            _check_payload(event, payload)  # the refusal of the payload left out
+        return event
+    if (kind, tuple(map(_is_not, payload, _NO_PAYLOAD))) in _PAYLOAD_SHAPES:
+        for (field, check), value in zip(_VALUE_CHECKS, payload, strict=True):
+            if value is not None:
+                check(event, field, value)
+    else:
+        _check_payload(event, payload)  # the refusal of a field given or left out
+    return event
+
+
+def _payload_shapes() -> frozenset[tuple[EventKind, tuple[bool, ...]]]:
+    """Each kind with each set of payload fields it may be given (``True``: given), per the rules."""
+    shapes: list[tuple[EventKind, tuple[bool, ...]]] = []
+    for kind in EventKind:
+        choices = [
+            (True,) if required and kind in kinds else (False, True) if kind in kinds else (False,)
+            for _, kinds, required, _ in _PAYLOAD_RULES
+        ]
+        shapes.extend((kind, given) for given in itertools.product(*choices))
+    return frozenset(shapes)
+
+
+#: What `stored_event` looks a payload up in: whether its kind may have it, then its values.
+_PAYLOAD_SHAPES = _payload_shapes()
+_VALUE_CHECKS = tuple((field, check) for field, _, _, check in _PAYLOAD_RULES)
+_is_not = operator.is_not
+_new = object.__new__
+_bound_setattr = object.__setattr__.__get__
+#: The years in which an aware instant may lie outside years 1-9999 in Vietnam time.
+_EDGE_YEARS = (1, 9999)
 
 
 # --- sector law ----------------------------------------------------------------------------------

@@ -13,9 +13,10 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 import functools
+import operator
 import types
 import typing
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -32,7 +33,14 @@ from cattrs.strategies import configure_tagged_union
 
 from tthc.deadlines import Duration, ProcessingTime, parse_processing_time
 from tthc.dossiers._dossier import Dossier
-from tthc.dossiers._model import Actor, ActorRole, DossierEvent, EventKind
+from tthc.dossiers._model import (
+    Actor,
+    ActorRole,
+    DossierEvent,
+    EventKind,
+    SectorRules,
+    stored_event,
+)
 from tthc.errors import DossierError
 from tthc.legal import LegalRef
 
@@ -108,9 +116,6 @@ def _at_its_event(exc: Exception) -> Exception:
 # --- the plain form, read fast ---------------------------------------------------------------------
 
 
-_ABSENT = object()
-
-
 class _NotPlain(Exception):
     """Private: a value that is not in the plain form; the full reading takes over."""
 
@@ -165,6 +170,8 @@ def _value_reader(conv: cattrs.Converter, kind: Any) -> Callable[[Any], Any]:
         return _duration_reader(conv)
     if kind == ProcessingTime | Duration:
         return _limit_reader(conv, kind)
+    if kind is SectorRules:
+        return _sector_rules_reader(conv)
     hook = conv.get_structure_hook(kind)  # an optional one reads None as None
     return lambda value: hook(value, kind)
 
@@ -172,7 +179,9 @@ def _value_reader(conv: cattrs.Converter, kind: Any) -> Callable[[Any], Any]:
 def _event_reader(conv: cattrs.Converter) -> Callable[[Any], DossierEvent]:
     """Return the reader of one event as ``to_json`` writes it: every field, in one pass.
 
-    An event that leaves out a field (as a hand-written one may) is read by `_plain_reader`.
+    Each value is read to the type the event has (`_plain_instant`, `_plain_actor`...), so the
+    event is built by `stored_event`, which runs only the checks those types leave. An event
+    that leaves out a field (as a hand-written one may) is read by `_plain_reader`.
     """
     others = _plain_reader(conv, DossierEvent)
     legal_ref = _value_reader(conv, LegalRef | None)
@@ -180,28 +189,32 @@ def _event_reader(conv: cattrs.Converter) -> Callable[[Any], DossierEvent]:
     amount = _value_reader(conv, Decimal | None)
     step_time = _duration_reader(conv)
     names = tuple(field.name for field in attrs.fields(DossierEvent))
+    fields, width = operator.itemgetter(*names), len(names)
 
     def read(value: Any) -> DossierEvent:
-        if type(value) is not dict or len(value) != len(names):
+        if type(value) is not dict or len(value) != width:
             event: DossierEvent = others(value)
             return event
-        kind, code, at, actor, reason, ref, to_unit, step, due, paid, role, old = map(
-            value.__getitem__, names
-        )  # a missing field raises: not the plain form
-        if type(code) is not str or type(reason) is not str:
+        kind, code, at, actor, reason, ref, to_unit, step, due, paid, role, old = fields(value)
+        # a missing field raised KeyError above: not the plain form
+        if (
+            type(kind) is not str
+            or type(code) is not str
+            or type(reason) is not str
+            or type(to_unit) not in _TEXT_OR_NONE
+            or type(role) not in _TEXT_OR_NONE
+            or type(old) not in _TEXT_OR_NONE
+        ):
             raise _NotPlain
-        for text in (to_unit, role, old):
-            if text is not None and type(text) is not str:
-                raise _NotPlain
-        return DossierEvent(
-            _KINDS[kind] if type(kind) is str else _refuse(),
+        return stored_event(
+            _KINDS[kind],
             code,
             _plain_instant(at),
             _plain_actor(actor),
             reason,
             None if ref is None else legal_ref(ref),
             to_unit,
-            step_time(step),
+            None if step is None else step_time(step),
             None if due is None else new_due_date(due),
             None if paid is None else amount(paid),
             role,
@@ -212,23 +225,12 @@ def _event_reader(conv: cattrs.Converter) -> Callable[[Any], DossierEvent]:
 
 
 _KINDS = {kind.value: kind for kind in EventKind}
+_TEXT_OR_NONE = (str, type(None))
 
 
 def _duration_reader(conv: cattrs.Converter) -> Callable[[Any], Duration | None]:
-    """The reader of an optional step time, ``{"amount", "unit", "cutoff"}``.
-
-    The few step times of a log are read by the converter once each (a duration is immutable,
-    so one is shared by the events that have the same).
-    """
-    hook = conv.get_structure_hook(Duration)
-
-    @functools.lru_cache(maxsize=256, typed=True)
-    def duration(amount: Any, unit: Any, cutoff: Any) -> Duration:
-        if type(amount) is not str or type(unit) is not str or type(cutoff) not in _CUTOFFS:
-            raise _NotPlain
-        return typing.cast(
-            Duration, hook({"amount": amount, "unit": unit, "cutoff": cutoff}, Duration)
-        )
+    """The reader of an optional step time, ``{"amount", "unit", "cutoff"}``."""
+    duration = _durations(conv)
 
     def read(value: Any) -> Duration | None:
         if value is None:
@@ -240,28 +242,97 @@ def _duration_reader(conv: cattrs.Converter) -> Callable[[Any], Duration | None]
     return read
 
 
+def _durations(conv: cattrs.Converter) -> Callable[[Any, Any, Any], Duration]:
+    """The [`Duration`][tthc.deadlines.Duration] of stored fields, read by the converter.
+
+    The few durations of a log are read by the converter once each (a duration is immutable,
+    so one is shared by the values that are the same).
+    """
+    hook = conv.get_structure_hook(Duration)
+
+    @functools.lru_cache(maxsize=256, typed=True)
+    def duration(amount: Any, unit: Any, cutoff: Any) -> Duration:
+        if type(amount) is not str or type(unit) is not str or type(cutoff) not in _CUTOFFS:
+            raise _NotPlain
+        return typing.cast(
+            Duration, hook({"amount": amount, "unit": unit, "cutoff": cutoff}, Duration)
+        )
+
+    return duration
+
+
 _CUTOFFS = (str, type(None))
+
+
+def _sector_rules_reader(conv: cattrs.Converter) -> Callable[[Any], SectorRules]:
+    """The reader of a dossier's sector rules: those without a citation are read once each.
+
+    Almost every dossier has the national rules (every field empty), so the converter reads
+    each set of periods once (sector rules are immutable, so one is shared by the dossiers
+    that have the same); a citation, or a value of another type, goes through the converter.
+    """
+    hook = conv.get_structure_hook(SectorRules)
+
+    @functools.lru_cache(maxsize=64, typed=True)
+    def rules(notice: int | None, wait: int | None, excluded: bool) -> SectorRules:
+        return typing.cast(SectorRules, hook(_sector_form(notice, wait, excluded), SectorRules))
+
+    def read(value: Any) -> SectorRules:
+        if type(value) is dict and value.keys() == _SECTOR_KEYS and value["legal_ref"] is None:
+            notice = value["supplement_notice_working_days"]
+            wait = value["supplement_wait_days"]
+            excluded = value["payment_excluded_from_limit"]
+            if type(notice) in _PERIODS and type(wait) in _PERIODS and type(excluded) is bool:
+                return rules(notice, wait, excluded)
+        return typing.cast(SectorRules, hook(value, SectorRules))
+
+    return read
+
+
+def _sector_form(notice: int | None, wait: int | None, excluded: bool) -> dict[str, Any]:
+    """Sector rules without a citation, as ``to_json`` writes them."""
+    return {
+        "supplement_notice_working_days": notice,
+        "supplement_wait_days": wait,
+        "payment_excluded_from_limit": excluded,
+        "legal_ref": None,
+    }
+
+
+_SECTOR_KEYS = frozenset(_sector_form(None, None, False))
+_PERIODS = (int, type(None))
 _DURATION_KEYS = frozenset(field.name for field in attrs.fields(Duration) if field.init)
 
 
 def _plain_actor(value: Any) -> Actor:
     """An actor from ``{"role", "unit", "name"}`` (the few actors of a log are built once)."""
-    if type(value) is not dict or not value.keys() <= _ACTOR_KEYS:
+    if type(value) is not dict:
         raise _NotPlain
-    return _actor(value["role"], value["unit"], value.get("name", _ABSENT))
+    if len(value) == _ACTOR_WIDTH:  # as to_json writes it: every field
+        try:
+            role, unit, name = _actor_fields(value)
+        except KeyError:
+            raise _NotPlain from None
+    elif value.keys() <= _ACTOR_KEYS:
+        role, unit, name = value.get("role"), value.get("unit"), value.get("name", "")
+    else:
+        raise _NotPlain
+    if type(role) is not str or type(unit) is not str or type(name) is not str:
+        raise _NotPlain
+    return _actor((role, unit, name))
 
 
-@functools.lru_cache(maxsize=4096, typed=True)
-def _actor(role: Any, unit: Any, name: Any) -> Actor:
-    """The [`Actor`][tthc.dossiers.Actor] of these values, validated (an immutable record, so it is shared)."""
-    if type(role) is not str or type(unit) is not str or not (name is _ABSENT or type(name) is str):
-        raise _NotPlain
-    member = _ROLES[role]
-    return Actor(member, unit) if name is _ABSENT else Actor(member, unit, typing.cast(str, name))
+@functools.lru_cache(maxsize=4096)
+def _actor(fields: tuple[str, str, str]) -> Actor:
+    """The [`Actor`][tthc.dossiers.Actor] of a role, unit and name (``str``): immutable, so shared."""
+    role, unit, name = fields
+    return Actor(_ROLES[role], unit, name)
 
 
 _ROLES = {role.value: role for role in ActorRole}
 _ACTOR_KEYS = frozenset(field.name for field in attrs.fields(Actor))
+_actor_fields = operator.itemgetter(*(field.name for field in attrs.fields(Actor)))
+_ACTOR_WIDTH = len(_ACTOR_KEYS)
 
 
 def _refuse() -> Any:
@@ -292,25 +363,36 @@ def _plain_instant(value: Any) -> _dt.datetime:
 def _limit_reader(conv: cattrs.Converter, kind: Any) -> Callable[[Any], Any]:
     """The limit of a dossier, a tagged ``ProcessingTime | Duration``.
 
-    A stored reading equal to what its source text reads is that reading (`_reading`,
-    once per text); anything else goes through the converter, which re-derives the reading and
-    reports the first field that differs.
+    A stored reading the same as what its source text reads (`_tagged_form`) is that
+    reading (`_reading`, once per text); a duration in the plain form is read as a step time
+    is (`_durations`, once per value); anything else goes through the converter, which
+    re-derives the reading and reports the first field that differs.
     """
     hook = conv.get_structure_hook(kind)
+    duration = _durations(conv)
 
     def read(value: Any) -> Any:
-        if type(value) is dict and value.get("type") == _TAGS[ProcessingTime]:
-            source = value.get("source")
-            if type(source) is str and source:
-                form, reading = _reading(source)
-                if len(value) == len(form) + 1 and all(
-                    key == "type" or _same(form.get(key, _ABSENT), stored)
-                    for key, stored in value.items()
-                ):
-                    return reading
+        if type(value) is dict:
+            tag = value.get("type")
+            if tag == _TAGS[Duration] and value.keys() == _TAGGED_DURATION_KEYS:
+                try:
+                    return duration(value["amount"], value["unit"], value["cutoff"])
+                except _NotPlain:
+                    pass  # a value of another type: the converter refuses it, at its path
+            if tag == _TAGS[ProcessingTime]:
+                source = value.get("source")
+                if type(source) is str and source:
+                    form, numbers = _tagged_form(source)
+                    if value == form and all(
+                        _same(_at(value, path), number) for path, number in numbers
+                    ):
+                        return _reading(source)[1]
         return hook(value, kind)
 
     return read
+
+
+_TAGGED_DURATION_KEYS = _DURATION_KEYS | {"type"}
 
 
 def _same(one: Any, other: Any) -> bool:
@@ -322,6 +404,41 @@ def _same(one: Any, other: Any) -> bool:
     if type(one) is list:
         return len(one) == len(other) and all(map(_same, one, other))
     return bool(one == other)
+
+
+_Path = tuple[str | int, ...]
+"""Where a value is in a JSON document: the keys and indexes that lead to it."""
+
+
+@functools.lru_cache(maxsize=1024)
+def _tagged_form(source: str) -> tuple[Mapping[str, Any], tuple[tuple[_Path, Any], ...]]:
+    """The stored form of what ``source`` reads, tagged, and each number and boolean in it.
+
+    Python's ``==`` of two JSON values is `_same` but for numbers and booleans (``0 == false``,
+    ``1 == 1.0``): a stored form ``==`` to this one whose values at the places of its numbers
+    and booleans are `_same` as them is the same form, compared without walking it in Python.
+    """
+    form = {**_reading(source)[0], "type": _TAGS[ProcessingTime]}
+    return types.MappingProxyType(form), tuple(_numbers(form, ()))
+
+
+def _numbers(value: Any, path: _Path) -> Iterator[tuple[_Path, Any]]:
+    """The numbers and booleans in the JSON ``value``, with their paths."""
+    if type(value) is dict:
+        for key, item in value.items():
+            yield from _numbers(item, (*path, key))
+    elif type(value) is list:
+        for index, item in enumerate(value):
+            yield from _numbers(item, (*path, index))
+    elif type(value) in (bool, int, float):
+        yield path, value
+
+
+def _at(value: Any, path: _Path) -> Any:
+    """The value at ``path`` in the JSON ``value`` (a path of its form: it is there)."""
+    for key in path:
+        value = value[key]
+    return value
 
 
 @functools.lru_cache(maxsize=1024)
