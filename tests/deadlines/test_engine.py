@@ -545,8 +545,12 @@ def test_benchmark_smoke() -> None:
     spec.loader.exec_module(module)
     rows = module.run(3)
     # 13 rows, plus one uncached parse_processing_time row per text (issue 15: readings are
-    # cached on the text, so the cached and the uncached paths are both timed)
-    assert len(rows) == 13 + len(module.TEXTS)
+    # cached on the text, so the cached and the uncached paths are both timed), plus two
+    # compute_deadline rows of a limit read from a text (issue 20)
+    assert len(rows) == 13 + len(module.TEXTS) + 2
+    assert [label for label, _ in rows].count(
+        "compute_deadline, limit read from the structured text"
+    ) == 1
     assert all(micros > 0 for _, micros in rows)
 
 
