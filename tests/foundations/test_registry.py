@@ -93,3 +93,17 @@ def test_registry_file_is_sorted_and_has_no_article() -> None:
     keys = list(raw["documents"])
     assert keys == sorted(keys)
     assert all("article" not in entry for entry in raw["documents"].values())
+
+
+@pytest.mark.parametrize("raw", [[], {"documents": []}, {"documents": None}, {}])
+def test_a_registry_without_its_documents_object_is_refused(
+    monkeypatch: pytest.MonkeyPatch, raw: object
+) -> None:
+    # the registry is read on the first citation (issue 20, item 5): a malformed file is
+    # refused there, naming the file, not read as an empty registry
+    from tthc import legal
+
+    monkeypatch.setattr(_data, "bundled_json", lambda name: raw)
+    with pytest.raises(DataFileError, match="has no 'documents' object") as caught:
+        legal._registry_entries.__wrapped__()
+    assert caught.value.context == {"file": "documents.json"}
