@@ -284,9 +284,7 @@ def test_the_first_close_shortcut_agrees_with_the_count(
     # the shortcut says "in time" only where counting the limit says so too
     start = submitted.replace(tzinfo=VN_TZ)
     decided = start + wait
-    step = SimpleNamespace(
-        ctx=SimpleNamespace(calendar=cal, hours=hours), at=decided, day=decided.date()
-    )
+    step = SimpleNamespace(ctx=SimpleNamespace(calendar=cal, hours=hours), local=decided)
     try:
         due = compute_deadline(
             start, Duration.working_hours(limit), calendar=cal, office_hours=hours

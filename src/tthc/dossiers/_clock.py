@@ -86,32 +86,32 @@ def _revision(
     text = _REASONS[kind]
     if step.event.reason:
         text = f"{text} ({step.event.reason})"
+    # the fields in their order, positional: keywords cost a replay 0.35 µs a revision
     return DeadlineRevision(
-        event_index=step.event_index,
-        at=step.at,
-        kind=kind,
-        due_date=new.due_date,
-        due_at=new.due_at,
-        previous_due_date=previous,
-        reason=text,
-        legal_ref=step.row.legal_ref,
-        deadline=new,
+        step.event_index,
+        step.at,
+        kind,
+        new.due_date,
+        new.due_at,
+        previous,
+        text,
+        step.row.legal_ref,
+        new,
     )
 
 
 def start(step: Replay) -> Clock:
     """Acceptance: the processing time starts (Điều 17.3)."""
     ctx: Context = step.ctx
-    new = deadline(step.at, ctx.processing_time, ctx.calendar, ctx.hours)
+    new = deadline(step.local, ctx.processing_time, ctx.calendar, ctx.hours)
     return Clock(new, (_revision(step, _SET, new, None), None))
 
 
 def restart(clock: Clock, step: Replay) -> Clock:
     """A complete supplement: the limit restarts from zero (Điều 19.5)."""
-    # restart_after_supplement without its checks: the log's order puts ``step.at`` after
-    # the clock's start, and it is converted to Vietnam time here
-    at = step.at if step.at.tzinfo is VN_TZ else to_vietnam_time(step.at, "at")
-    new = restarted(clock.deadline, at, clock.deadline.calendar)
+    # restart_after_supplement without its checks: the log's order puts the event after the
+    # clock's start, and its instant in Vietnam time is at hand
+    new = restarted(clock.deadline, step.local, clock.deadline.calendar)
     revision = _revision(step, _RESTARTED, new, clock.current.due_date)
     return Clock(new, (revision, clock.history), clock.verification, clock.extension)
 

@@ -2,9 +2,9 @@
 
 `step` refuses an event that does not fit (another dossier's, out of time order, not in
 the regime, not in the table for this status or channel, a once-only act repeated, the wrong
-actor), then writes into the [`Replay`][tthc.dossiers._state.Replay] what the event's handler
-(one per [`EventKind`][tthc.dossiers.EventKind], in `_HANDLERS`) changes. Acts the law forbids but that
-happen are recorded as breaches.
+actor), then lets the event's handler (one per [`EventKind`][tthc.dossiers.EventKind], in `_HANDLERS`)
+write what the event changes into the [`Replay`][tthc.dossiers._state.Replay], and sets the new
+status. Acts the law forbids but that happen are recorded as breaches.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 from collections.abc import Callable, Mapping
-from typing import Any, TypedDict
+from typing import Any
 
 from tthc._time import VN_TZ
 from tthc.deadlines import Duration, latest_extension_request, supplement_closing_date
@@ -21,7 +21,6 @@ from tthc.dossiers._model import ActorRole, Channel, DossierEvent, DossierStatus
 from tthc.dossiers._records import Breach, Handoff, Pause, PauseReason
 from tthc.dossiers._rules import EVENT_ROLES, TRANSITIONS, Transition, allowed_events, rules_for
 from tthc.dossiers._state import (
-    Clock,
     Context,
     Link,
     Replay,
@@ -40,25 +39,6 @@ from tthc.errors import (
 )
 
 __all__: list[str] = []  # private module
-
-
-class Changes(TypedDict, total=False):
-    """What an event changes in the `Replay`, besides its status (absent: unchanged)."""
-
-    submitted_at: _dt.datetime
-    accepted_at: _dt.datetime
-    finished_at: _dt.datetime | None
-    delivered_at: _dt.datetime
-    refused_at: _dt.datetime
-    clock: Clock | None
-    intake_returns: int
-    supplement: Supplement
-    payment_requested_at: _dt.datetime | None
-    correction_requested_at: _dt.datetime | None
-    breaches: Link[Breach] | None
-    pauses: Link[Pause] | None
-    handoffs: Link[Handoff] | None
-    units: tuple[str, str]
 
 
 def vn_date(instant: _dt.datetime) -> _dt.date:
@@ -228,8 +208,9 @@ def step(state: Replay, event: DossierEvent, index: int) -> None:
         RegimeNotModelled: The dossier was received outside the modelled regime.
     """
     ctx = state.ctx
-    at, kind, status, last = event.at, event.kind, state.status, state.last_at
-    if event.dossier_code != ctx.code or (last is not None and at < last):
+    at, kind, status, last = event.at, event.kind, state.status, state.last_local
+    local = at if at.tzinfo is VN_TZ else at.astimezone(VN_TZ)
+    if event.dossier_code != ctx.code or (last is not None and local < last):
         _check_log(ctx, state, event, index)  # raises
     if status is _DRAFT:
         _check_regime(ctx, event, index)
@@ -250,13 +231,12 @@ def step(state: Replay, event: DossierEvent, index: int) -> None:
     state.event_index = index
     state.row = row
     state.at = at
-    changes = handler(state)
-    # the handler has read the state before the event: now it changes
+    state.local = local
+    handler(state)  # reads the state before the event, writes what it changes
     state.status = target
     state.statuses = (target, state.statuses)
     state.last_at = at
-    for name, value in changes.items():
-        setattr(state, name, value)
+    state.last_local = local
 
 
 def _breach(step_: Replay, code: str, detail: str) -> Breach:
@@ -270,10 +250,10 @@ def _breach(step_: Replay, code: str, detail: str) -> Breach:
     )
 
 
-def _with_breaches(step_: Replay, found: list[Breach], changes: Changes) -> Changes:
+def _record(step_: Replay, found: list[Breach]) -> None:
+    """Record the breaches ``found`` (if any)."""
     if found:
-        changes["breaches"] = push(step_.breaches, *found)
-    return changes
+        step_.breaches = push(step_.breaches, *found)
 
 
 def _limit(name: str, override: int | None) -> int:
@@ -299,20 +279,19 @@ def _intake_breaches(s: Replay) -> list[Breach]:
     # (the paper rows out of DRAFT and RETURNED_AT_INTAKE do not apply to it)
     if s.ctx.channel not in _ONLINE:
         return []
-    submitted = s.last_at
+    submitted = s.last_local
     assert submitted is not None
     hours = _limit("online_intake", None)
     span = _clock_hours(hours)
     # working time never runs faster than the clock: decided within that many hours of wall
     # time, it is within that many working hours (the due instant is later still)
-    if s.at - submitted <= span or _by_first_close(s, submitted, span):
+    if s.local - submitted <= span or _by_first_close(s, submitted, span):
         return []
     limit = _clock.deadline(submitted, _working_hours(hours), s.ctx.calendar, s.ctx.hours)
-    if s.at <= limit.due_at:
+    if s.local <= limit.due_at:
         return []
     detail = (
-        f"decided {s.at.astimezone(VN_TZ):%Y-%m-%d %H:%M}, due by "
-        f"{limit.due_at.astimezone(VN_TZ):%Y-%m-%d %H:%M}"
+        f"decided {s.local:%Y-%m-%d %H:%M}, due by {limit.due_at.astimezone(VN_TZ):%Y-%m-%d %H:%M}"
     )
     return [_breach(s, "online_intake_late", detail)]
 
@@ -328,6 +307,8 @@ _ONE_DAY = _dt.timedelta(days=1)
 def _by_first_close(s: Replay, submitted: _dt.datetime, span: _dt.timedelta) -> bool:
     """Whether ``s`` is decided by the close of the first working day after ``submitted``.
 
+    (``submitted``: the submission in Vietnam time.)
+
     Then the working time between the two instants lies in that one day's windows, at most a
     day's length: within a limit (``span``) at least that long, the decision is in time (the
     due instant is not earlier), without counting the limit. That is: no working day from the
@@ -335,56 +316,60 @@ def _by_first_close(s: Replay, submitted: _dt.datetime, span: _dt.timedelta) -> 
     the full count, which names them.
     """
     office = s.ctx.hours
-    at = s.at.astimezone(VN_TZ)
+    at = s.local
     if office.day_length > span or at.time() > office.closes:
         return False
     try:
-        before = vn_date(submitted) - _ONE_DAY
+        before = submitted.date() - _ONE_DAY
         return s.ctx.calendar.working_days_between(before, at.date() - _ONE_DAY) == 0
     except TthcError:
         return False
 
 
-def _on_submitted(s: Replay) -> Changes:
-    return {} if s.submitted_at is not None else {"submitted_at": s.at}
+def _on_submitted(s: Replay) -> None:
+    if s.submitted_at is None:
+        s.submitted_at = s.at
 
 
-def _on_returned_at_intake(s: Replay) -> Changes:
+def _on_returned_at_intake(s: Replay) -> None:
     found = _intake_breaches(s)
     returns = s.intake_returns
     if returns:
         found.append(_breach(s, "intake_return_repeated", f"return #{returns + 1} at intake"))
-    changes: Changes = {"intake_returns": returns + 1, "pauses": _pause(s, _FOR_INTAKE, False)}
-    return _with_breaches(s, found, changes)
+    s.intake_returns = returns + 1
+    s.pauses = _pause(s, _FOR_INTAKE, False)
+    _record(s, found)
 
 
-def _on_refused_at_intake(s: Replay) -> Changes:
-    return _with_breaches(s, _intake_breaches(s), {"refused_at": s.at})
+def _on_refused_at_intake(s: Replay) -> None:
+    _record(s, _intake_breaches(s))
+    s.refused_at = s.at
 
 
-def _on_accepted(s: Replay) -> Changes:
-    changes: Changes = {"accepted_at": s.at, "clock": _clock.start(s)}
-    return _with_breaches(s, _intake_breaches(s), changes)
+def _on_accepted(s: Replay) -> None:
+    s.clock = _clock.start(s)  # the limit is counted first: its refusal comes first
+    _record(s, _intake_breaches(s))
+    s.accepted_at = s.at
 
 
 # --- processing ----------------------------------------------------------------------------------
 
 
-def _on_forwarded(s: Replay) -> Changes:
+def _on_forwarded(s: Replay) -> None:
     event, ctx = s.event, s.ctx
     assert event.to_unit is not None  # the event's validators require it
     step_due = (
         None
         if event.time_allowed is None
-        else _clock.deadline(s.at, event.time_allowed, ctx.calendar, ctx.hours)
+        else _clock.deadline(s.local, event.time_allowed, ctx.calendar, ctx.hours)
     )
     handoff = Handoff(
         s.event_index, s.at, event.actor.unit, event.to_unit, event.time_allowed, step_due
     )
-    return {"handoffs": (handoff, s.handoffs)}
+    s.handoffs = (handoff, s.handoffs)
 
 
-def _on_supplement_requested(s: Replay) -> Changes:
+def _on_supplement_requested(s: Replay) -> None:
     clock = s.clock
     assert clock is not None  # in process means accepted
     days = _limit("supplement_notice", s.ctx.sector_rules.supplement_notice_working_days)
@@ -400,25 +385,23 @@ def _on_supplement_requested(s: Replay) -> Changes:
     if actor.role is not _ONE_STOP:
         detail = f"recorded by {actor.role.value} ({actor.unit})"
         found.append(_breach(s, "supplement_not_via_one_stop", detail))
-    changes: Changes = {
-        "supplement": Supplement(s.at, clock.current.due_date),
-        "pauses": _pause(s, _FOR_SUPPLEMENT, True),
-    }
-    return _with_breaches(s, found, changes)
+    _record(s, found)
+    s.supplement = Supplement(s.at, clock.current.due_date)
+    s.pauses = _pause(s, _FOR_SUPPLEMENT, True)
 
 
-def _on_supplement_received(s: Replay) -> Changes:
+def _on_supplement_received(s: Replay) -> None:
     clock, supplement = s.clock, s.supplement
     assert clock is not None
     assert supplement is not None
     restarted = _clock.restart(clock, s)
-    received = Supplement(
+    s.supplement = Supplement(
         supplement.requested_at, supplement.previous_due, s.at, restarted.deadline.due_date
     )
-    return {"supplement": received, "clock": restarted}
+    s.clock = restarted
 
 
-def _on_closed_no_supplement(s: Replay) -> Changes:
+def _on_closed_no_supplement(s: Replay) -> None:
     requested_at = s.requests.waiting_since
     assert requested_at is not None
     days = _limit("supplement_wait", s.ctx.sector_rules.supplement_wait_days)
@@ -438,29 +421,28 @@ def _on_closed_no_supplement(s: Replay) -> Changes:
             earliest=earliest.isoformat(),
             index=s.event_index,
         )
-    return {"finished_at": requested_at}
+    s.finished_at = requested_at
 
 
-def _on_payment_requested(s: Replay) -> Changes:
-    excluded = s.ctx.sector_rules.payment_excluded_from_limit
-    return {"payment_requested_at": s.at, "pauses": _pause(s, _FOR_PAYMENT, excluded)}
+def _on_payment_requested(s: Replay) -> None:
+    s.pauses = _pause(s, _FOR_PAYMENT, s.ctx.sector_rules.payment_excluded_from_limit)
+    s.payment_requested_at = s.at
 
 
-def _on_payment_received(s: Replay) -> Changes:
-    changes: Changes = {"payment_requested_at": None}
+def _on_payment_received(s: Replay) -> None:
     requested_at = s.payment_requested_at
     if s.ctx.sector_rules.payment_excluded_from_limit and requested_at is not None:
         assert s.clock is not None
-        changes["clock"] = _clock.payment_excluded(s.clock, s, requested_at)
-    return changes
+        s.clock = _clock.payment_excluded(s.clock, s, requested_at)
+    s.payment_requested_at = None
 
 
-def _on_verification(s: Replay) -> Changes:
+def _on_verification(s: Replay) -> None:
     assert s.clock is not None
-    return {"clock": _clock.verify(s.clock, s)}
+    s.clock = _clock.verify(s.clock, s)
 
 
-def _on_extension(s: Replay) -> Changes:
+def _on_extension(s: Replay) -> None:
     clock = s.clock
     assert clock is not None
     extended = _clock.extended(clock, s)
@@ -472,37 +454,38 @@ def _on_extension(s: Replay) -> Changes:
             f"{clock.current.due_date.isoformat()}"
         )
         found.append(_breach(s, "extension_late", detail))
-    return _with_breaches(s, found, {"clock": extended})
+    _record(s, found)
+    s.clock = extended
 
 
 # --- the end of processing -----------------------------------------------------------------------
 
 
-def _on_result_issued(s: Replay) -> Changes:
-    return {"finished_at": s.at}
+def _on_result_issued(s: Replay) -> None:
+    s.finished_at = s.at
 
 
-def _on_refused_after_review(s: Replay) -> Changes:
-    return {"finished_at": s.at, "refused_at": s.at}
+def _on_refused_after_review(s: Replay) -> None:
+    s.finished_at = s.refused_at = s.at
 
 
-def _on_result_delivered(s: Replay) -> Changes:
-    return {} if s.delivered_at is not None else {"delivered_at": s.at}
+def _on_result_delivered(s: Replay) -> None:
+    if s.delivered_at is None:
+        s.delivered_at = s.at
 
 
-def _on_withdrawn(s: Replay) -> Changes:
+def _on_withdrawn(s: Replay) -> None:
     if s.status is _WAITING_FOR_SUPPLEMENT:
-        return {"finished_at": s.requests.waiting_since}
-    if s.accepted_at is not None:
-        return {"finished_at": s.at}
-    return {}
+        s.finished_at = s.requests.waiting_since
+    elif s.accepted_at is not None:
+        s.finished_at = s.at
 
 
-def _on_correction_requested(s: Replay) -> Changes:
-    return {"correction_requested_at": s.at}
+def _on_correction_requested(s: Replay) -> None:
+    s.correction_requested_at = s.at
 
 
-def _on_corrected(s: Replay) -> Changes:
+def _on_corrected(s: Replay) -> None:
     requested_at = s.correction_requested_at
     assert requested_at is not None
     days = _limit("correction", None)
@@ -511,13 +494,14 @@ def _on_corrected(s: Replay) -> Changes:
     if s.day > latest:
         detail = f"corrected {s.day.isoformat()}, latest {latest.isoformat()}"
         found.append(_breach(s, "correction_late", detail))
-    return _with_breaches(s, found, {"correction_requested_at": None})
+    _record(s, found)
+    s.correction_requested_at = None
 
 
 # --- the 2025 reform ------------------------------------------------------------------------------
 
 
-def _on_rehomed(s: Replay) -> Changes:
+def _on_rehomed(s: Replay) -> None:
     # tthc.migrate reads the unit data: imported on first use (it is not needed by a replay
     # without re-homing, and it imports tthc.dossiers itself)
     from tthc.migrate import successor_of  # noqa: PLC0415
@@ -560,11 +544,12 @@ def _on_rehomed(s: Replay) -> Changes:
             index=s.event_index,
         )
     if event.unit_role == "reception":
-        return {"units": (event.to_unit, competent)}
-    return {"units": (reception, event.to_unit)}
+        s.units = (event.to_unit, competent)
+    else:
+        s.units = (reception, event.to_unit)
 
 
-_HANDLERS: Mapping[EventKind, Callable[[Replay], Changes]] = {
+_HANDLERS: Mapping[EventKind, Callable[[Replay], None]] = {
     EventKind.SUBMITTED_ONLINE: _on_submitted,
     EventKind.RETURNED_AT_INTAKE: _on_returned_at_intake,
     EventKind.REFUSED_AT_INTAKE: _on_refused_at_intake,
@@ -585,10 +570,11 @@ _HANDLERS: Mapping[EventKind, Callable[[Replay], Changes]] = {
     EventKind.CORRECTED: _on_corrected,
     EventKind.REHOMED: _on_rehomed,
 }
-"""One handler per event kind: what the event changes in the state besides its status."""
+"""One handler per event kind: it writes what the event changes in the state besides its status,
+having read the state before the event (and refuses an event the state does not allow)."""
 
 
-Handler = Callable[[Replay], Changes]
+Handler = Callable[[Replay], None]
 
 
 def _allowed_outright() -> Mapping[
