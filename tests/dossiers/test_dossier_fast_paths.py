@@ -315,3 +315,60 @@ def test_an_event_shares_the_log_of_the_state_before_it() -> None:
     assert after._state.handoffs[1] is before._state.handoffs
     assert len(after.handoffs()) == 2
     assert [h.to_unit for h in after.handoffs()] == ["UBND", "Phòng"]
+
+
+def _online_log(zone: dt.tzinfo) -> list[DossierEvent]:
+    """An online dossier submitted Sunday 8/3/2026 21:40, accepted Monday 9/3 08:10 (the
+    8 working hours of Điều 17.2.c counted), a supplement asked and received (Điều 19.5: the
+    limit restarts), a step time, payment, verification, the result issued and delivered;
+    every instant given in ``zone``."""
+
+    def at(day: int, hour: int, minute: int = 0) -> dt.datetime:
+        return t(day, hour, minute).astimezone(zone)
+
+    two_days = Duration.working_days(2)
+    return [
+        DossierEvent(K.SUBMITTED_ONLINE, CODE, at(8, 21, 40), APPLICANT),
+        DossierEvent(K.ACCEPTED, CODE, at(9, 8, 10), ONE_STOP),
+        DossierEvent(K.FORWARDED, CODE, at(9, 9), ONE_STOP, to_unit="UBND"),
+        DossierEvent(K.SUPPLEMENT_REQUESTED, CODE, at(10, 10), ONE_STOP, reason="bổ sung"),
+        DossierEvent(K.SUPPLEMENT_RECEIVED, CODE, at(12, 16, 30), ONE_STOP),
+        DossierEvent(
+            K.FORWARDED, CODE, at(13, 8), AUTHORITY, to_unit="Phòng", time_allowed=two_days
+        ),
+        DossierEvent(K.VERIFICATION_REQUIRED, CODE, at(13, 9), AUTHORITY),
+        DossierEvent(K.PAYMENT_REQUESTED, CODE, at(13, 10), AUTHORITY),
+        DossierEvent(K.PAYMENT_RECEIVED, CODE, at(16, 9), ONE_STOP),
+        DossierEvent(K.RESULT_ISSUED, CODE, at(17, 15), AUTHORITY),
+        DossierEvent(K.RESULT_DELIVERED, CODE, at(18, 8), ONE_STOP),
+    ]
+
+
+@pytest.mark.parametrize(
+    "zone",
+    [dt.timezone.utc, dt.timezone(dt.timedelta(hours=7)), dt.timezone(dt.timedelta(hours=-5))],
+    ids=["UTC", "+07:00 (as read from JSON)", "UTC-5"],
+)
+def test_a_log_given_in_another_zone_replays_to_the_same_answers(zone: dt.tzinfo) -> None:
+    # the replay counts and compares in Vietnam time, whatever zone the events were given in
+    # (an instant is converted once per event); the records keep each event's own instant
+    limit = parse_processing_time("10 ngày làm việc")
+    vietnam = _new(channel=Channel.ONLINE, processing_time=limit).apply_all(_online_log(VN_TZ))
+    other = _new(channel=Channel.ONLINE, processing_time=limit).apply_all(_online_log(zone))
+    assert other == vietnam  # the same instants
+    assert other.deadline == vietnam.deadline
+    # 12/3 16:30 + 10 working days (restart, Điều 19.5) = 26/3/2026
+    assert other.deadline is not None
+    assert other.deadline.due_date == dt.date(2026, 3, 26)
+    assert [r.due_date for r in other.deadline_history()] == [
+        r.due_date for r in vietnam.deadline_history()
+    ]
+    assert other.breaches == vietnam.breaches == ()
+    assert other.pauses() == vietnam.pauses()
+    assert other.handoffs() == vietnam.handoffs()
+    assert other.handoffs()[1].step_due is not None
+    assert other.handoffs()[1].step_due.due_date == dt.date(2026, 3, 17)  # 13/3 + 2 working days
+    assert other.accepted_at is not None
+    assert other.accepted_at.tzinfo is zone
+    assert all(h.at.tzinfo is zone for h in other.handoffs())
+    assert all(p.start.tzinfo is zone for p in other.pauses())
