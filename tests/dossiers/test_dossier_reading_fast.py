@@ -248,16 +248,6 @@ def test_every_payload_of_every_kind_is_read_as_the_constructor_reads_it(
 
 
 @pytest.fixture
-def fresh() -> Iterator[cattrs.Converter]:
-    """A converter built now, with the readers built by the code under test."""
-    serde.converter.cache_clear()
-    try:
-        yield serde.converter()
-    finally:
-        serde.converter.cache_clear()
-
-
-@pytest.fixture
 def full_reading(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """A converter that reads every dossier by the full, path-reporting reading only."""
 
@@ -385,6 +375,18 @@ _BAD_FIELDS: list[tuple[str, Callable[[dict[str, Any]], None]]] = [
 ]
 
 
+def _refused_alike(text: str, request: pytest.FixtureRequest) -> tuple[Any, ...]:
+    """The refusal of ``text`` by a converter built now, checked equal to the full reading's."""
+    serde.converter.cache_clear()
+    try:
+        fast = _refusal(text)
+    finally:
+        serde.converter.cache_clear()
+    request.getfixturevalue("full_reading")
+    assert _refusal(text) == fast
+    return fast
+
+
 def _refusal(text: str) -> tuple[Any, ...]:
     with pytest.raises(SerializationError) as info:
         serde.from_json(text, Dossier)
@@ -405,13 +407,7 @@ def test_a_bad_stored_field_is_refused_as_the_full_reading_refuses_it(
     data = json.loads(serde.to_json(_dossier()))
     change(data)
     text = json.dumps(data, ensure_ascii=False)
-    serde.converter.cache_clear()
-    try:
-        fast = _refusal(text)
-    finally:
-        serde.converter.cache_clear()
-    request.getfixturevalue("full_reading")
-    assert _refusal(text) == fast
+    fast = _refused_alike(text, request)
     assert fast[3]["path"].startswith("$.events[")
 
 
@@ -534,13 +530,7 @@ def test_bad_sector_rules_are_refused_as_the_full_reading_refuses_them(
     data = json.loads(serde.to_json(_dossier()))
     data["sector_rules"].update(change)
     text = json.dumps(data, ensure_ascii=False)
-    serde.converter.cache_clear()
-    try:
-        fast = _refusal(text)
-    finally:
-        serde.converter.cache_clear()
-    request.getfixturevalue("full_reading")
-    assert _refusal(text) == fast
+    fast = _refused_alike(text, request)
     assert fast[3]["path"].startswith("$.sector_rules")
 
 

@@ -9,7 +9,6 @@ and an event the replay refuses reported at its index in the log (``$.events[2]`
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from typing import Any
 
 import cattrs
@@ -58,16 +57,6 @@ def _dossier(limit: ProcessingTime | Duration | None = None) -> Dossier:
             DossierEvent(EventKind.FORWARDED, CODE, t(9, 10), ONE_STOP, to_unit="UBND"),
         ]
     )
-
-
-@pytest.fixture
-def fresh() -> Iterator[cattrs.Converter]:
-    """A converter built now, with the hooks the model packages register (not the cached one)."""
-    serde.converter.cache_clear()
-    try:
-        yield serde.converter()
-    finally:
-        serde.converter.cache_clear()
 
 
 def _of_another_dossier(dossier: Dossier) -> dict[str, Any]:

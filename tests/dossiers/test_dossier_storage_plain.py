@@ -17,7 +17,7 @@ import datetime as dt
 import enum
 import json
 import types
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
@@ -56,16 +56,6 @@ BASIS = LegalRef("118/2025/NĐ-CP", kind="Nghị định", article="Điều 20")
 
 def t(day: int, hour: int) -> dt.datetime:
     return dt.datetime(2026, 3, day, hour, tzinfo=VN_TZ)
-
-
-@pytest.fixture
-def fresh() -> Iterator[cattrs.Converter]:
-    """A converter built now, with the readers built by the code under test."""
-    serde.converter.cache_clear()
-    try:
-        yield serde.converter()
-    finally:
-        serde.converter.cache_clear()
 
 
 def _events() -> list[DossierEvent]:

@@ -566,10 +566,11 @@ def stored_event(  # noqa: PLR0917 - the fields of the event, in their order
     payload its kind may not have is refused by `_check_payload`, on the event built: every
     earlier check having passed, its refusal is the constructor's.
 
-    The slots are set through their descriptors (attrs' ``__init__`` of a frozen class reaches
-    the same descriptors through ``object.__setattr__``), without its ``__attrs_post_init__``, which would run `_check_event` again: what reading a stored log
-    saves. tests/dossiers/test_dossier_reading_fast.py compares both, field by field, and
-    their refusals, for every payload of every kind.
+    Each slot is written through its descriptor (attrs' ``__init__`` of a frozen class reaches
+    the same descriptor through ``object.__setattr__``, at three times the cost), and
+    ``__attrs_post_init__``, which would run `_check_event` again, is not called: what reading
+    a stored log saves. tests/dossiers/test_dossier_reading_fast.py compares both, field by
+    field, and their refusals, for every payload of every kind.
     """
     if (
         not dossier_code.strip()
@@ -592,8 +593,6 @@ def stored_event(  # noqa: PLR0917 - the fields of the event, in their order
             from_unit,
         )
     event: DossierEvent = _new(DossierEvent)
-    # each slot written through its descriptor, where attrs' __init__ of a frozen class goes
-    # through object.__setattr__ to the same descriptor (a third of the cost)
     _set_kind(event, kind)
     _set_dossier_code(event, dossier_code)
     _set_at(event, at)
