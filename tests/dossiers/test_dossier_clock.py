@@ -302,6 +302,12 @@ def test_the_dossier_calendar_and_office_hours_are_used_everywhere() -> None:
     asked = d.apply(DossierEvent(K.SUPPLEMENT_REQUESTED, CODE, t(13, 9), ONE_STOP, reason="x"))
     assert asked.breaches == ()
     d = d.apply(DossierEvent(K.SUPPLEMENT_REQUESTED, CODE, t(10, 9), ONE_STOP, reason="x"))
+    # the restart after the supplement (Điều 19.5) counts on the same calendar: 5 working days
+    # from Wed 11/3 without 12/3 are 13, 16, 17, 18, 19/3 (18/3 on the national calendar)
+    restarted = d.apply(DossierEvent(K.SUPPLEMENT_RECEIVED, CODE, t(11, 10), ONE_STOP))
+    assert restarted.deadline is not None
+    assert restarted.deadline.due_at == dt.datetime(2026, 3, 19, 17, 30, tzinfo=VN_TZ)
+    assert restarted.deadline.calendar is d.calendar
     # 15 days from 10/3 end on 25/3, a day off: the period ends 26/3 (Civil Code Art. 148.5)
     err = _transition_error(d, DossierEvent(K.CLOSED_NO_SUPPLEMENT, CODE, t(26, 16), ONE_STOP))
     assert err.context["earliest"] == "2026-03-27"

@@ -372,3 +372,25 @@ def test_a_log_given_in_another_zone_replays_to_the_same_answers(zone: dt.tzinfo
     assert other.accepted_at.tzinfo is zone
     assert all(h.at.tzinfo is zone for h in other.handoffs())
     assert all(p.start.tzinfo is zone for p in other.pauses())
+
+
+def test_the_acts_allowed_outright_are_the_table_less_the_once_only_acts() -> None:
+    # the lookup step() makes first: every (status, kind, channel, role) the table allows
+    # with no further check; the once-only acts (Điều 19.5 one supplement request, Điều 19.6
+    # one extension) are left to the full check, which knows the history (built here again:
+    # the module's table is built once, at import)
+    from tthc.dossiers._rules import EVENT_ROLES, TRANSITIONS
+    from tthc.dossiers._transitions import _HANDLERS, _allowed_outright
+
+    table = _allowed_outright()
+    expected = {
+        (row.source, row.event, channel, role): (row, _HANDLERS[row.event])
+        for row in TRANSITIONS.values()
+        for channel in row.channels
+        for role in EVENT_ROLES[row.event]
+        if row.event not in (K.SUPPLEMENT_REQUESTED, K.EXTENSION_GRANTED)
+    }
+    assert table == expected
+    assert {kind for _, kind, _, _ in table}.isdisjoint(
+        {K.SUPPLEMENT_REQUESTED, K.EXTENSION_GRANTED}
+    )

@@ -299,6 +299,21 @@ def test_event_dates_are_vietnam_dates_whatever_the_instant_zone() -> None:
     assert err.context["earliest"] == "2026-03-26"
 
 
+def test_a_late_request_is_dated_in_vietnam_whatever_the_instant_zone() -> None:
+    # Điều 19.5: the supplement is asked for within 3 working days of acceptance (Mon 9/3 →
+    # Thu 12/3). 17:30 UTC on Thu 12/3 is 00:30 on Fri 13/3 in Vietnam: late, though its UTC
+    # date (and the machine's, here UTC) is the last allowed day
+    late = dt.datetime(2026, 3, 12, 17, 30, tzinfo=dt.timezone.utc)
+    d = _in_process().apply(DossierEvent(K.SUPPLEMENT_REQUESTED, CODE, late, ONE_STOP, reason="x"))
+    assert [b.code for b in d.breaches] == ["supplement_request_late"]
+    assert "requested 2026-03-13, latest 2026-03-12" in d.breaches[0].message
+    in_time = late - dt.timedelta(hours=1)  # 23:30 on Thu 12/3 in Vietnam
+    d = _in_process().apply(
+        DossierEvent(K.SUPPLEMENT_REQUESTED, CODE, in_time, ONE_STOP, reason="x")
+    )
+    assert d.breaches == ()
+
+
 @pytest.mark.parametrize(
     ("new_due", "reason", "text"),
     [
