@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as _dt
 
 from tthc._time import VN_TZ
-from tthc._validate import to_vietnam_time
 from tthc.calendar import OfficeHours, WorkCalendar
 from tthc.deadlines import (
     Alternative,
@@ -67,12 +66,13 @@ _VERIFICATION = DeadlineRevisionKind.VERIFICATION
 def deadline(
     start: _dt.datetime, limit: ProcessingTime | Duration, cal: WorkCalendar, hours: OfficeHours
 ) -> Deadline:
-    """Compute the deadline of ``limit`` from ``start`` on the dossier's calendar."""
-    # a ProcessingTime keeps its "counted from the next working day after 15 giờ" rule; the
-    # instant is given in Vietnam time, as compute_deadline counts it (an event read from JSON
-    # has a fixed +07:00 offset of its own: converted, it takes the fast path)
-    local = start if start.tzinfo is VN_TZ else to_vietnam_time(start, "accepted_at")
-    return compute_deadline(local, limit, calendar=cal, office_hours=hours)
+    """Compute the deadline of ``limit`` from ``start`` on the dossier's calendar.
+
+    ``start`` is in Vietnam time (``VN_TZ``: the replay converts each event's instant once),
+    so that `compute_deadline` takes its fast path; a ProcessingTime keeps its "counted from
+    the next working day after 15 giờ" rule.
+    """
+    return compute_deadline(start, limit, calendar=cal, office_hours=hours)
 
 
 def end_of_day(day: _dt.date, hours: OfficeHours) -> _dt.datetime:
