@@ -549,7 +549,9 @@ def _on_rehomed(s: Replay) -> None:
         s.units = (reception, event.to_unit)
 
 
-_HANDLERS: Mapping[EventKind, Callable[[Replay], None]] = {
+_Handler = Callable[[Replay], None]
+
+_HANDLERS: Mapping[EventKind, _Handler] = {
     EventKind.SUBMITTED_ONLINE: _on_submitted,
     EventKind.RETURNED_AT_INTAKE: _on_returned_at_intake,
     EventKind.REFUSED_AT_INTAKE: _on_refused_at_intake,
@@ -574,11 +576,8 @@ _HANDLERS: Mapping[EventKind, Callable[[Replay], None]] = {
 having read the state before the event (and refuses an event the state does not allow)."""
 
 
-Handler = Callable[[Replay], None]
-
-
 def _allowed_outright() -> Mapping[
-    tuple[DossierStatus, EventKind, Channel, ActorRole], tuple[Transition, Handler]
+    tuple[DossierStatus, EventKind, Channel, ActorRole], tuple[Transition, _Handler]
 ]:
     """Return ``(status, kind, channel, role) -> (row, handler)`` for the acts allowed outright.
 
