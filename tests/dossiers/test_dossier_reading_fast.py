@@ -553,3 +553,41 @@ def test_an_actor_is_built_once_for_its_fields() -> None:
     one = dossier_serde._plain_actor({"role": "applicant", "unit": "Người nộp", "name": ""})
     assert one == Actor(ActorRole.APPLICANT, "Người nộp")
     assert dossier_serde._plain_actor({"unit": "Người nộp", "role": "applicant"}) is one
+
+
+def test_the_payload_shapes_are_the_rules_of_each_kind() -> None:
+    # built again here (the module's table is built once, at import): the payload fields each
+    # kind may be given (to_unit, time_allowed, new_due_date, amount, unit_role, from_unit),
+    # per the event rules: a forwarding names its receiving unit and may give a step time
+    # (Điều 18, 20), an extension its new date (Điều 19.6), a payment request may give its
+    # amount, a re-homing its unit, role and old unit (NQ 1668/NQ-UBTVQH15); others nothing
+    from tthc.dossiers._model import _PAYLOAD_SHAPES, _payload_shapes
+
+    none = (False,) * 6
+    expected = {(kind, none) for kind in EventKind} - {
+        (EventKind.FORWARDED, none),
+        (EventKind.EXTENSION_GRANTED, none),
+        (EventKind.REHOMED, none),
+    }
+    expected |= {
+        (EventKind.FORWARDED, (True, False, False, False, False, False)),
+        (EventKind.FORWARDED, (True, True, False, False, False, False)),
+        (EventKind.EXTENSION_GRANTED, (False, False, True, False, False, False)),
+        (EventKind.PAYMENT_REQUESTED, (False, False, False, True, False, False)),
+        (EventKind.REHOMED, (True, False, False, False, True, True)),
+    }
+    assert _payload_shapes() == expected
+    assert expected == _PAYLOAD_SHAPES
+
+
+def test_the_slot_setters_write_each_field_of_an_event() -> None:
+    # built again here (the module's setters are built once, at import): one setter per field,
+    # in the order of the fields, each writing its own field
+    from tthc.dossiers._model import _slot_setters
+
+    setters = _slot_setters()
+    assert len(setters) == len(FIELDS) == 12
+    event = object.__new__(DossierEvent)
+    for index, setter in enumerate(setters):
+        setter(event, f"value {index}")
+    assert [getattr(event, name) for name in FIELDS] == [f"value {i}" for i in range(12)]
