@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import itertools
-import operator
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
@@ -605,12 +604,26 @@ def stored_event(  # noqa: PLR0917 - the fields of the event, in their order
     _set_amount(event, amount)
     _set_unit_role(event, unit_role)
     _set_from_unit(event, from_unit)
-    payload = (to_unit, time_allowed, new_due_date, amount, unit_role, from_unit)
+    return _with_payload(
+        event, kind, (to_unit, time_allowed, new_due_date, amount, unit_role, from_unit)
+    )
+
+
+def _with_payload(event: DossierEvent, kind: EventKind, payload: tuple[Any, ...]) -> DossierEvent:
+    """``event`` once its payload is checked: the fields its kind may have, then their values."""
     if payload == _NO_PAYLOAD:  # most events
         if kind in _NEED_A_PAYLOAD:
             _check_payload(event, payload)  # the refusal of the payload left out
         return event
-    if (kind, tuple(map(_is_not, payload, _NO_PAYLOAD))) in _PAYLOAD_SHAPES:
+    given = (
+        payload[0] is not None,
+        payload[1] is not None,
+        payload[2] is not None,
+        payload[3] is not None,
+        payload[4] is not None,
+        payload[5] is not None,
+    )
+    if (kind, given) in _PAYLOAD_SHAPES:
         for (field, check), value in zip(_VALUE_CHECKS, payload, strict=True):
             if value is not None:
                 check(event, field, value)
@@ -634,7 +647,6 @@ def _payload_shapes() -> frozenset[tuple[EventKind, tuple[bool, ...]]]:
 #: What `stored_event` looks a payload up in: whether its kind may have it, then its values.
 _PAYLOAD_SHAPES = _payload_shapes()
 _VALUE_CHECKS = tuple((field, check) for field, _, _, check in _PAYLOAD_RULES)
-_is_not = operator.is_not
 _new = object.__new__
 
 
