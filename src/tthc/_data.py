@@ -15,6 +15,7 @@ Every loader in the package goes through here, so that every file is held to the
 from __future__ import annotations
 
 import codecs
+import functools
 import io
 import itertools
 import json
@@ -70,10 +71,32 @@ def _no_constant(name: str) -> Any:
 def _json_hooks() -> dict[str, Any]:
     """``json.loads`` keywords: the integer hook only when Python's own limit is lifted."""
     limit = sys.get_int_max_str_digits()
+    return _hooks(limit == 0 or limit > MAX_INT_DIGITS)
+
+
+def _hooks(bounded_ints: bool) -> dict[str, Any]:
     hooks: dict[str, Any] = {"object_pairs_hook": _no_duplicates, "parse_constant": _no_constant}
-    if limit == 0 or limit > MAX_INT_DIGITS:
+    if bounded_ints:
         hooks["parse_int"] = _bounded_int
     return hooks
+
+
+@functools.cache
+def _decoder(bounded_ints: bool) -> json.JSONDecoder:
+    """Return the decoder ``json.loads(text, **_json_hooks())`` builds, built once.
+
+    It holds no state between documents; ``json.loads`` with hooks builds one per call (2.5 µs
+    of a stored dossier's reading).
+    """
+    return json.JSONDecoder(**_hooks(bounded_ints))
+
+
+def _loads(text: str | bytes) -> Any:
+    """``json.loads(text, **_json_hooks())``; text without its byte-order mark."""
+    if not isinstance(text, str):  # bytes: json.loads finds their encoding
+        return json.loads(text, **_json_hooks())
+    limit = sys.get_int_max_str_digits()
+    return _decoder(limit == 0 or limit > MAX_INT_DIGITS).decode(text)
 
 
 class _DuplicateKey(Exception):
@@ -132,7 +155,7 @@ def parse_json(
     elif text.startswith(b"\xef\xbb\xbf"):
         text = text[3:]
     try:
-        return json.loads(text, **_json_hooks())
+        return _loads(text)
     except json.JSONDecodeError as exc:
         line = {} if line_key is None else {line_key: exc.lineno}
         raise error(
