@@ -102,9 +102,10 @@ def test_noise_never_changes_a_new_form_address(
     noised = data.draw(noisy(canonical))
     before, after = _status_or_error(canonical), _status_or_error(noised)
     if after != before:
-        # Only removing the accents may change it, and only by widening an ambiguity:
-        # "Tân Thạnh" and "Tân Thành" meet as "tan thanh"; the answer is never another unit.
-        assert not has_diacritics(noised), noised
+        # Only removing the commune's accents may change it (the noise takes them off one part
+        # at a time), and only by widening an ambiguity: "Tân Thạnh" and "Tân Thành" meet as
+        # "tan thanh"; the answer is never another unit.
+        assert not has_diacritics(noised.split(",")[0]), noised
         assert after[0] == "ambiguous"
         assert set(before[1]) <= set(after[1])
 
