@@ -19,6 +19,27 @@ WEEKDAY_VI = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", 
 """Vietnamese weekday names, Monday first (``date.weekday()`` order)."""
 
 _SECONDS_PER_HOUR = 3600
+_FROM_ISO = _dt.datetime.fromisoformat
+_COMBINE = _dt.datetime.combine
+
+
+def read_instant(text: str) -> _dt.datetime:
+    """Return the instant of an ISO 8601 text; one at Vietnam's offset (+07:00) is in ``VN_TZ``.
+
+    ``datetime.fromisoformat`` gives each ``+07:00`` a zone of its own, without a name. tthc
+    writes its instants from ``VN_TZ``, so reading them back in it keeps a round trip's zone
+    (its name, "ICT", included) and lets the replay and ``compute_deadline`` count in Vietnam
+    time without converting each instant again. Any other offset is kept as written; a text
+    without an offset gives a naive datetime, which the caller refuses.
+
+    Raises:
+        ValueError: ``text`` is not an ISO 8601 date and time.
+    """
+    instant = _FROM_ISO(text)
+    # equal offsets compare equal; a ZoneInfo, another offset or None does not
+    if instant.tzinfo == VN_TZ:
+        return _COMBINE(instant, instant.time(), VN_TZ)
+    return instant
 
 
 def weekday_vi(day: _dt.date) -> str:

@@ -7,7 +7,8 @@ document raise [`SerializationError`][tthc.errors.SerializationError] whose ``co
 (``"$.events[3].at"``). Nothing is evaluated or unpickled.
 
 Encodings: dates ``"2026-03-09"``; aware datetimes ISO 8601 with their offset
-(``"2026-03-09T09:15:00+07:00"``, read back as a fixed offset); times ``"07:30:00"``;
+(``"2026-03-09T09:15:00+07:00"``, read back in ``VN_TZ`` when the offset is Vietnam's +07:00,
+as a fixed offset otherwise); times ``"07:30:00"``;
 ``Decimal`` as a string (``"1.5"``, exact); enums by value; time spans as seconds in a string
 (``"5400.5"``); ``ProcessingTime | Duration`` fields tagged with ``"type"``. A calendar is
 written as the registered calendar it derives from and the days it changes, with their legal
@@ -37,6 +38,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import attrs
 
 from tthc._data import parse_json
+from tthc._time import read_instant
 from tthc.errors import InputTypeError, SerializationError, TthcError
 
 if TYPE_CHECKING:  # cattrs is imported when the converter is first built
@@ -167,7 +169,7 @@ def _structure_date(value: object, _: type) -> _dt.date:
 def _structure_datetime(value: object, _: type) -> _dt.datetime:
     _expect(value, str, "an ISO datetime string with an offset")
     try:
-        parsed = _dt.datetime.fromisoformat(typing.cast(str, value))
+        parsed = read_instant(typing.cast(str, value))
     except ValueError:
         raise _WrongValue(f"{value!r} is not an ISO datetime") from None
     if parsed.tzinfo is None:

@@ -347,7 +347,7 @@ def _online_log(zone: dt.tzinfo) -> list[DossierEvent]:
 @pytest.mark.parametrize(
     "zone",
     [dt.timezone.utc, dt.timezone(dt.timedelta(hours=7)), dt.timezone(dt.timedelta(hours=-5))],
-    ids=["UTC", "+07:00 (as read from JSON)", "UTC-5"],
+    ids=["UTC", "+07:00 without a name", "UTC-5"],
 )
 def test_a_log_given_in_another_zone_replays_to_the_same_answers(zone: dt.tzinfo) -> None:
     # the replay counts and compares in Vietnam time, whatever zone the events were given in
@@ -372,6 +372,40 @@ def test_a_log_given_in_another_zone_replays_to_the_same_answers(zone: dt.tzinfo
     assert other.accepted_at.tzinfo is zone
     assert all(h.at.tzinfo is zone for h in other.handoffs())
     assert all(p.start.tzinfo is zone for p in other.pauses())
+
+
+_ZONES = [VN_TZ, dt.timezone.utc, dt.timezone(dt.timedelta(hours=-5))]
+
+
+@pytest.mark.parametrize("zone", _ZONES, ids=["VN_TZ", "UTC", "UTC-5"])
+def test_a_stored_log_comes_back_in_the_zone_it_was_written_in(zone: dt.tzinfo) -> None:
+    # JSON keeps an offset, not a zone: +07:00 is read back in VN_TZ (the zone tthc writes
+    # from), so the replay counts without converting; every other offset is kept as written
+    limit = parse_processing_time("10 ngày làm việc")
+    dossier = _new(channel=Channel.ONLINE, processing_time=limit).apply_all(_online_log(zone))
+    back = serde.from_json(serde.to_json(dossier), Dossier)
+    assert back == dossier
+    assert repr(back.events) == repr(dossier.events)  # the zones too, their names included
+    assert all(event.at.tzinfo == zone for event in back.events)
+    assert back.deadline == dossier.deadline
+    assert back.deadline is not None
+    assert back.deadline.due_date == dt.date(2026, 3, 26)  # as in the test above
+    assert repr(back.deadline_history()) == repr(dossier.deadline_history())
+    assert repr(back.handoffs()) == repr(dossier.handoffs())
+
+
+def test_a_stored_log_at_plus_seven_without_a_name_comes_back_in_vn_tz() -> None:
+    # the one change a round trip makes: an offset of +07:00 without a name gets VN_TZ's, "ICT"
+    plus_seven = dt.timezone(dt.timedelta(hours=7))
+    limit = parse_processing_time("10 ngày làm việc")
+    dossier = _new(channel=Channel.ONLINE, processing_time=limit).apply_all(_online_log(plus_seven))
+    back = serde.from_json(serde.to_json(dossier), Dossier)
+    assert back == dossier
+    assert {event.at.tzname() for event in dossier.events} == {"UTC+07:00"}
+    assert all(event.at.tzinfo is VN_TZ for event in back.events)
+    assert [event.at.isoformat() for event in back.events] == [
+        event.at.isoformat() for event in dossier.events
+    ]
 
 
 def test_the_acts_allowed_outright_are_the_table_less_the_once_only_acts() -> None:

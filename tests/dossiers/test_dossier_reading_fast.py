@@ -542,6 +542,10 @@ def test_bad_sector_rules_are_refused_as_the_full_reading_refuses_them(
         {"role": "one_stop"},
         {},
         {"role": "one_stop", "unit": None},
+        {"role": "one_stop", "unit": None, "name": ""},  # every field, one of another type
+        {"role": "one_stop", "unit": "Một cửa", "name": ["A"]},  # a value that cannot be hashed
+        {"role": "mayor", "unit": "Một cửa", "name": ""},  # a role tthc does not know
+        {"role": 1, "unit": "Một cửa", "name": ""},
     ],
 )
 def test_an_actor_with_other_fields_is_handed_to_the_full_reading(actor: dict[str, Any]) -> None:

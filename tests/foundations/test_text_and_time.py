@@ -135,3 +135,67 @@ def test_has_diacritics_every_rule() -> None:
     assert not _text.has_diacritics("EA  H'LEO\u00a0")
     assert not _text.has_diacritics("Straße")
     assert not _text.has_diacritics("")
+
+
+# --- reading an instant (tthc._time.read_instant) --------------------------------------------------
+
+
+def test_an_instant_at_vietnams_offset_is_read_in_vn_tz() -> None:
+    # VN_TZ is UTC+7 named "ICT"; fromisoformat alone gives +07:00 a zone without that name
+    read = _time.read_instant("2026-04-29T16:00:00.250000+07:00")
+    assert read.tzinfo is _time.VN_TZ
+    assert read.tzname() == "ICT"
+    assert read == dt.datetime(2026, 4, 29, 9, 0, 0, 250000, tzinfo=dt.timezone.utc)
+    assert (read.hour, read.microsecond) == (16, 250000)
+
+
+@pytest.mark.parametrize(
+    ("text", "offset"),
+    [
+        ("2026-04-29T09:00:00+00:00", dt.timedelta(0)),
+        ("2026-04-29T09:00:00Z", dt.timedelta(0)),
+        ("2026-04-29T04:00:00-05:00", dt.timedelta(hours=-5)),
+        ("2026-04-29T16:30:00+07:30", dt.timedelta(hours=7, minutes=30)),  # Saigon before 1975
+    ],
+)
+def test_an_instant_at_another_offset_is_kept_as_written(text: str, offset: dt.timedelta) -> None:
+    read = _time.read_instant(text)
+    assert read.tzinfo is not _time.VN_TZ
+    assert read.utcoffset() == offset
+    assert read == dt.datetime.fromisoformat(text)
+
+
+def test_an_instant_without_an_offset_is_read_naive() -> None:
+    assert _time.read_instant("2026-04-29T16:00:00").tzinfo is None  # the caller refuses it
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("hôm qua", "Invalid isoformat"),
+        ("2026-02-30T10:00:00+07:00", "day is out of range"),
+        ("", "Invalid isoformat"),
+    ],
+)
+def test_a_text_that_is_no_instant_is_refused(text: str, why: str) -> None:
+    with pytest.raises(ValueError, match=why):
+        _time.read_instant(text)
+
+
+@given(
+    st.datetimes(
+        min_value=dt.datetime(1, 1, 2),
+        max_value=dt.datetime(9999, 12, 30),
+        timezones=st.sampled_from(
+            [_time.VN_TZ, dt.timezone.utc, dt.timezone(dt.timedelta(hours=7))]
+            + [dt.timezone(dt.timedelta(minutes=m)) for m in (-300, 330, 420, 450, 480)]
+        ),
+    )
+)
+def test_reading_an_instant_back_gives_the_same_instant_and_offset(instant: dt.datetime) -> None:
+    read = _time.read_instant(instant.isoformat())
+    assert read == instant
+    assert read.utcoffset() == instant.utcoffset()
+    # the wall clock as written (isoformat does not write fold, which a fixed offset ignores)
+    assert read.replace(tzinfo=None) == instant.replace(tzinfo=None, fold=0)
+    assert (read.tzinfo is _time.VN_TZ) == (instant.utcoffset() == dt.timedelta(hours=7))

@@ -43,11 +43,16 @@ def _to_events(value: Iterable[DossierEvent]) -> tuple[DossierEvent, ...]:
 
 
 def _each_event(_: object, __: object, events: tuple[object, ...]) -> None:
+    if set(map(type, events)) <= _EVENT_TYPE:  # the common case, without a Python loop
+        return
     for index, event in enumerate(events):
         if not isinstance(event, DossierEvent):
             raise InputTypeError(
                 f"Sự kiện (event) #{index} must be a DossierEvent", argument="events", index=index
             )
+
+
+_EVENT_TYPE = frozenset({DossierEvent})
 
 
 def _a_limit(_: object, __: object, limit: ProcessingTime | Duration) -> None:

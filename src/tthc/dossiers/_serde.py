@@ -31,6 +31,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 from cattrs.strategies import configure_tagged_union
 
+from tthc._time import read_instant
 from tthc.deadlines import Duration, ProcessingTime, parse_processing_time
 from tthc.dossiers._dossier import Dossier
 from tthc.dossiers._model import (
@@ -200,16 +201,20 @@ def _event_reader(conv: cattrs.Converter) -> Callable[[Any], DossierEvent]:
         if (
             type(kind) is not str
             or type(code) is not str
+            or type(at) is not str
             or type(reason) is not str
             or type(to_unit) not in _TEXT_OR_NONE
             or type(role) not in _TEXT_OR_NONE
             or type(old) not in _TEXT_OR_NONE
         ):
             raise _NotPlain
+        instant = read_instant(at)  # _plain_instant, its type checked above
+        if instant.tzinfo is None:
+            raise _NotPlain
         return stored_event(
             _KINDS[kind],
             code,
-            _plain_instant(at),
+            instant,
             _plain_actor(actor),
             reason,
             None if ref is None else legal_ref(ref),
@@ -306,26 +311,26 @@ _DURATION_KEYS = frozenset(field.name for field in attrs.fields(Duration) if fie
 
 def _plain_actor(value: Any) -> Actor:
     """An actor from ``{"role", "unit", "name"}`` (the few actors of a log are built once)."""
-    if type(value) is not dict:
-        raise _NotPlain
-    if len(value) == _ACTOR_WIDTH:  # as to_json writes it: every field
+    if type(value) is dict and len(value) == _ACTOR_WIDTH:  # as to_json writes it: every field
         try:
-            role, unit, name = _actor_fields(value)
-        except KeyError:
+            return _actor(*_actor_fields(value))
+        except (KeyError, TypeError):  # another field, or a value that cannot be hashed
             raise _NotPlain from None
-    elif value.keys() <= _ACTOR_KEYS:
-        role, unit, name = value.get("role"), value.get("unit"), value.get("name", "")
-    else:
+    if type(value) is not dict or not value.keys() <= _ACTOR_KEYS:
         raise _NotPlain
+    return _actor(value.get("role"), value.get("unit"), value.get("name", ""))
+
+
+@functools.lru_cache(maxsize=4096, typed=True)
+def _actor(role: Any, unit: Any, name: Any) -> Actor:
+    """The [`Actor`][tthc.dossiers.Actor] of a role, unit and name, each a ``str``; else not plain.
+
+    An actor is immutable, so it is shared. The types are checked when an actor is first built:
+    the cache keeps values of different types apart (``typed``), so a text enum member equal to
+    a cached ``str`` is checked, and refused, on its own.
+    """
     if type(role) is not str or type(unit) is not str or type(name) is not str:
         raise _NotPlain
-    return _actor((role, unit, name))
-
-
-@functools.lru_cache(maxsize=4096)
-def _actor(fields: tuple[str, str, str]) -> Actor:
-    """The [`Actor`][tthc.dossiers.Actor] of a role, unit and name (``str``): immutable, so shared."""
-    role, unit, name = fields
     return Actor(_ROLES[role], unit, name)
 
 
@@ -354,7 +359,7 @@ def _optional_str(value: Any) -> str | None:
 def _plain_instant(value: Any) -> _dt.datetime:
     if type(value) is not str:
         raise _NotPlain
-    instant = _dt.datetime.fromisoformat(value)
+    instant = read_instant(value)
     if instant.tzinfo is None:
         raise _NotPlain
     return instant
