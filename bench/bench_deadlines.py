@@ -167,7 +167,7 @@ RATIO_TARGETS = (
 )
 
 
-FLOOR = "Deadline built alone (object.__new__ + 15 slot writes)"
+FLOOR = "Deadline built alone (15 slot writes, then its class: tthc._slots)"
 
 
 def _fields(deadline: Any) -> tuple[Any, ...]:

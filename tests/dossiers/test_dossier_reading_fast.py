@@ -584,14 +584,12 @@ def test_the_payload_shapes_are_the_rules_of_each_kind() -> None:
     assert expected == _PAYLOAD_SHAPES
 
 
-def test_the_slot_setters_write_each_field_of_an_event() -> None:
-    # built again here (the module's setters are built once, at import): one setter per field,
-    # in the order of the fields, each writing its own field
-    from tthc.dossiers._model import _slot_setters
+def test_a_stored_event_is_built_in_the_slots_of_an_event() -> None:
+    # stored_event writes every field to the builder and gives it DossierEvent's class
+    from tthc.dossiers._model import _EVENT_SLOTS
 
-    setters = _slot_setters()
-    assert len(setters) == len(FIELDS) == 12
-    event = object.__new__(DossierEvent)
-    for index, setter in enumerate(setters):
-        setter(event, f"value {index}")
-    assert [getattr(event, name) for name in FIELDS] == [f"value {i}" for i in range(12)]
+    assert _EVENT_SLOTS.__slots__ == FIELDS
+    assert len(FIELDS) == 12
+    event = stored_event(*_fields(EventKind.ACCEPTED))
+    assert type(event) is DossierEvent
+    assert tuple(getattr(event, name) for name in FIELDS) == _fields(EventKind.ACCEPTED)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, cast
 import attrs
 
 from tthc._enums import LabelledEnum
+from tthc._slots import slots_builder
 from tthc._time import VN_TZ, format_date, format_instant
 from tthc._validate import to_vietnam_time
 from tthc.calendar import OfficeHours, WorkCalendar
@@ -71,7 +72,7 @@ class DeadlineChange:
     reason: str = ""
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen(slots=True, weakref_slot=False)  # built by tthc._slots on the fast paths
 class Deadline:
     """The due date of a dossier and why.
 
@@ -599,26 +600,27 @@ def _fast_working_days(
     due_date = cal.add_working_days(day, n)  # range and strict checks happen here
     hours = DEFAULT_OFFICE_HOURS if office_hours is None else office_hours
     closes = _DEFAULT_CLOSES if office_hours is None else office_hours.closes
-    # _new_deadline's slot writes inline (the most common call: saves passing 15 arguments)
-    deadline: Deadline = _new_object(Deadline)
-    _set_accepted_at(deadline, accepted_at)
-    _set_start(deadline, accepted_at)
-    _set_duration(deadline, duration)
-    _set_due_date(deadline, due_date)
-    _set_due_at(deadline, _COMBINE(due_date, closes, VN_TZ))
-    _set_provisional(deadline, due_date > cal.confirmed_through)  # due_date > day, in range
+    # _new_deadline's writes inline (the most common call: saves passing 15 arguments)
+    deadline = _new_object(_DEADLINE_SLOTS)
+    deadline.accepted_at = accepted_at
+    deadline.start = accepted_at
+    deadline.duration = duration
+    deadline.due_date = due_date
+    deadline.due_at = _COMBINE(due_date, closes, VN_TZ)
+    deadline.provisional = due_date > cal.confirmed_through  # due_date > day, in range
     rule = _working_days_rule()
     start = rule.validity.start  # _in_force, with accepted_at already in Vietnam time
-    _set_rule(deadline, rule.on(day) if start is not None and day < start else rule)
-    _set_office_hours(deadline, hours)
-    _set_calendar(deadline, cal)
-    _set_skipped_after(deadline, day)
-    _set_history(deadline, ())
-    _set_start_after_cutoff(deadline, None)
-    _set_notes(deadline, ())
-    _set_then(deadline, ())
-    _set_parts(deadline, ())
-    return deadline
+    deadline.rule = rule.on(day) if start is not None and day < start else rule
+    deadline.office_hours = hours
+    deadline.calendar = cal
+    deadline.skipped_after = day
+    deadline.history = ()
+    deadline.start_after_cutoff = None
+    deadline.notes = ()
+    deadline.then = ()
+    deadline.parts = ()
+    deadline.__class__ = Deadline
+    return cast(Deadline, deadline)
 
 
 def _fast_one(
@@ -716,24 +718,25 @@ def _fast_same_day(
     )
     rule = _counting_rules()["same_day"]
     start = rule.validity.start  # _rule_on, inline
-    # _new_deadline's slot writes inline, as in _fast_working_days
-    deadline: Deadline = _new_object(Deadline)
-    _set_accepted_at(deadline, accepted_at)
-    _set_start(deadline, accepted_at)
-    _set_duration(deadline, duration)
-    _set_due_date(deadline, due_date)
-    _set_due_at(deadline, closing if not accepted_at > closing else accepted_at)  # max()
-    _set_provisional(deadline, due_date > cal.confirmed_through)
-    _set_rule(deadline, rule.on(day) if start is not None and day < start else rule)
-    _set_office_hours(deadline, hours)
-    _set_calendar(deadline, cal)
-    _set_skipped_after(deadline, day)
-    _set_history(deadline, ())
-    _set_start_after_cutoff(deadline, None)
-    _set_notes(deadline, ())
-    _set_then(deadline, ())
-    _set_parts(deadline, ())
-    return deadline
+    # _new_deadline's writes inline, as in _fast_working_days
+    deadline = _new_object(_DEADLINE_SLOTS)
+    deadline.accepted_at = accepted_at
+    deadline.start = accepted_at
+    deadline.duration = duration
+    deadline.due_date = due_date
+    deadline.due_at = closing if not accepted_at > closing else accepted_at  # max()
+    deadline.provisional = due_date > cal.confirmed_through
+    deadline.rule = rule.on(day) if start is not None and day < start else rule
+    deadline.office_hours = hours
+    deadline.calendar = cal
+    deadline.skipped_after = day
+    deadline.history = ()
+    deadline.start_after_cutoff = None
+    deadline.notes = ()
+    deadline.then = ()
+    deadline.parts = ()
+    deadline.__class__ = Deadline
+    return cast(Deadline, deadline)
 
 
 def _fast_working_time(
@@ -813,28 +816,12 @@ _FAST = {
 }
 
 
-def _slot_setters() -> tuple[Any, ...]:
-    """The slot descriptors' setters of Deadline's fields, in field order."""
-    return tuple(Deadline.__dict__[field.name].__set__ for field in attrs.fields(Deadline))
-
-
-(
-    _set_accepted_at,
-    _set_start,
-    _set_duration,
-    _set_due_date,
-    _set_due_at,
-    _set_provisional,
-    _set_rule,
-    _set_office_hours,
-    _set_calendar,
-    _set_skipped_after,
-    _set_history,
-    _set_start_after_cutoff,
-    _set_notes,
-    _set_then,
-    _set_parts,
-) = _slot_setters()
+#: Where the fast paths write a new Deadline's fields before it becomes one (`tthc._slots`).
+_DEADLINE_SLOTS = slots_builder(Deadline)
+# the two fields set on a Deadline this package built and no one has seen yet (the explanation
+# of a limit read from a text, the history of a restart), through their slot descriptors
+_set_parts = Deadline.__dict__["parts"].__set__
+_set_history = Deadline.__dict__["history"].__set__
 _new_object = object.__new__
 
 
@@ -858,23 +845,25 @@ def _new_deadline(  # noqa: PLR0917 - positional on purpose, in Deadline's field
     """``Deadline(...)`` for values the engine computed, every field given, in field order.
 
     ``Deadline`` has no validators or converters, so its generated ``__init__`` only sets each
-    slot through ``object.__setattr__``; this sets them through the slot descriptors directly
-    (a third of the cost). ``test_engine_fast.py`` checks that both build equal objects.
+    slot through ``object.__setattr__``; this writes them to a `tthc._slots` builder and then
+    makes it a ``Deadline`` (a third of the cost). ``test_engine_fast.py`` checks that both
+    build equal objects.
     """
-    deadline: Deadline = _new_object(Deadline)
-    _set_accepted_at(deadline, accepted_at)
-    _set_start(deadline, start)
-    _set_duration(deadline, duration)
-    _set_due_date(deadline, due_date)
-    _set_due_at(deadline, due_at)
-    _set_provisional(deadline, provisional)
-    _set_rule(deadline, rule)
-    _set_office_hours(deadline, office_hours)
-    _set_calendar(deadline, calendar)
-    _set_skipped_after(deadline, skipped_after)
-    _set_history(deadline, history)
-    _set_start_after_cutoff(deadline, start_after_cutoff)
-    _set_notes(deadline, notes)
-    _set_then(deadline, then)
-    _set_parts(deadline, parts)
-    return deadline
+    deadline = _new_object(_DEADLINE_SLOTS)
+    deadline.accepted_at = accepted_at
+    deadline.start = start
+    deadline.duration = duration
+    deadline.due_date = due_date
+    deadline.due_at = due_at
+    deadline.provisional = provisional
+    deadline.rule = rule
+    deadline.office_hours = office_hours
+    deadline.calendar = calendar
+    deadline.skipped_after = skipped_after
+    deadline.history = history
+    deadline.start_after_cutoff = start_after_cutoff
+    deadline.notes = notes
+    deadline.then = then
+    deadline.parts = parts
+    deadline.__class__ = Deadline
+    return cast(Deadline, deadline)

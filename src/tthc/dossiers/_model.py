@@ -17,6 +17,7 @@ from typing import Any
 import attrs
 
 from tthc._enums import LabelledEnum
+from tthc._slots import slots_builder
 from tthc._text import fold
 from tthc._validate import require_date
 from tthc.deadlines import Duration
@@ -404,7 +405,7 @@ def _an_amount(_: object, attribute: Any, value: object) -> None:
         )
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen(slots=True, weakref_slot=False)  # stored_event builds it by tthc._slots
 class DossierEvent:
     """One thing that happened to a dossier: what, when, who and why.
 
@@ -557,19 +558,16 @@ def stored_event(  # noqa: PLR0917 - the fields of the event, in their order
     (``tthc.dossiers._serde``) gives each field its type: the kind an `EventKind` member, the
     code and the reason a ``str``, the instant a ``datetime`` with a ``datetime.timezone``
     (the reader hands on one without an offset), the actor an `Actor`, the payload ``None`` or
-    what the converter reads. So of `_check_event` are left, and run here: a code with
-    something else than spaces, an instant away from years 1 and 9999 (which may fall outside
-    the calendar in Vietnam time), the reasons the law wants, the citation of a re-homing (a
-    ``LegalRef`` of that very class), then the payload: the fields the kind may have and must
-    have (`_PAYLOAD_SHAPES`, from `_PAYLOAD_RULES`) and the check of each value given. A
-    payload its kind may not have is refused by `_check_payload`, on the event built: every
-    earlier check having passed, its refusal is the constructor's.
+    what the converter reads. The checks of `_check_event` those types leave run here: a code
+    with something else than spaces, an instant away from years 1 and 9999 (which may fall
+    outside the calendar in Vietnam time), the reasons the law wants, the citation of a
+    re-homing (a ``LegalRef`` of that very class), then the payload (`_with_payload`).
 
-    Each slot is written through its descriptor (attrs' ``__init__`` of a frozen class reaches
-    the same descriptor through ``object.__setattr__``, at three times the cost), and
-    ``__attrs_post_init__``, which would run `_check_event` again, is not called: what reading
-    a stored log saves. tests/dossiers/test_dossier_reading_fast.py compares both, field by
-    field, and their refusals, for every payload of every kind.
+    The fields are written to a `tthc._slots` builder, which then becomes the event (attrs'
+    ``__init__`` writes each slot through ``object.__setattr__``, at three times the cost), and
+    ``__attrs_post_init__``, which would run `_check_event` again, is not called.
+    tests/dossiers/test_dossier_reading_fast.py compares both, field by field, and their
+    refusals, for every payload of every kind.
     """
     if (
         not dossier_code.strip()
@@ -591,19 +589,21 @@ def stored_event(  # noqa: PLR0917 - the fields of the event, in their order
             unit_role,
             from_unit,
         )
-    event: DossierEvent = _new(DossierEvent)
-    _set_kind(event, kind)
-    _set_dossier_code(event, dossier_code)
-    _set_at(event, at)
-    _set_actor(event, actor)
-    _set_reason(event, reason)
-    _set_legal_ref(event, legal_ref)
-    _set_to_unit(event, to_unit)
-    _set_time_allowed(event, time_allowed)
-    _set_new_due_date(event, new_due_date)
-    _set_amount(event, amount)
-    _set_unit_role(event, unit_role)
-    _set_from_unit(event, from_unit)
+    built = _new(_EVENT_SLOTS)
+    built.kind = kind
+    built.dossier_code = dossier_code
+    built.at = at
+    built.actor = actor
+    built.reason = reason
+    built.legal_ref = legal_ref
+    built.to_unit = to_unit
+    built.time_allowed = time_allowed
+    built.new_due_date = new_due_date
+    built.amount = amount
+    built.unit_role = unit_role
+    built.from_unit = from_unit
+    built.__class__ = DossierEvent
+    event: DossierEvent = built
     if (
         to_unit is None
         and time_allowed is None
@@ -620,7 +620,12 @@ def stored_event(  # noqa: PLR0917 - the fields of the event, in their order
 
 
 def _with_payload(event: DossierEvent, kind: EventKind, payload: tuple[Any, ...]) -> DossierEvent:
-    """``event`` once its payload is checked: the fields its kind may have, then their values."""
+    """``event`` once its payload is checked: the fields its kind may have, then their values.
+
+    The fields its kind may have and must have are `_PAYLOAD_SHAPES` (from `_PAYLOAD_RULES`). A
+    payload its kind may not have is refused by `_check_payload`, on the event built: every
+    earlier check of `stored_event` having passed, its refusal is the constructor's.
+    """
     if payload == _NO_PAYLOAD:  # most events
         if kind in _NEED_A_PAYLOAD:
             _check_payload(event, payload)  # the refusal of the payload left out
@@ -660,25 +665,8 @@ _VALUE_CHECKS = tuple((field, check) for field, _, _, check in _PAYLOAD_RULES)
 _new = object.__new__
 
 
-def _slot_setters() -> tuple[Any, ...]:
-    """The slot descriptors' setters of DossierEvent's fields, in field order."""
-    return tuple(DossierEvent.__dict__[field.name].__set__ for field in attrs.fields(DossierEvent))
-
-
-(
-    _set_kind,
-    _set_dossier_code,
-    _set_at,
-    _set_actor,
-    _set_reason,
-    _set_legal_ref,
-    _set_to_unit,
-    _set_time_allowed,
-    _set_new_due_date,
-    _set_amount,
-    _set_unit_role,
-    _set_from_unit,
-) = _slot_setters()
+#: Where `stored_event` writes an event's fields before it becomes one (`tthc._slots`).
+_EVENT_SLOTS = slots_builder(DossierEvent)
 #: The years in which an aware instant may lie outside years 1-9999 in Vietnam time.
 _EDGE_YEARS = (1, 9999)
 
