@@ -9,9 +9,10 @@ of a private class with the same slots, then give it the frozen class by assigni
 ``__class__``, which CPython allows between classes of the same slots: a ``Deadline`` of 15
 fields in 260 ns instead of 800. The object is then an ordinary instance of the frozen class.
 
-CPython refuses that assignment for a class that has a ``__weakref__`` slot besides its others,
-so the classes built this way are declared with ``weakref_slot=False``; `slots_builder`
-checks the layout when it is called (at import), never on a caller's object.
+CPython 3.10 and 3.11 refuse that assignment for a class that has a ``__weakref__`` slot
+besides its others (3.12 allows it), so the classes built this way are declared with
+``weakref_slot=False``; `slots_builder` checks the layout when it is called (at import), never
+on a caller's object.
 """
 
 from __future__ import annotations
@@ -29,8 +30,8 @@ def slots_builder(cls: type) -> Any:
     ``cls`` runs, so the caller gives values it has checked.
 
     Raises:
-        TypeError: ``cls`` and the builder do not share a layout (``cls`` has a ``__weakref__``
-            or ``__dict__`` slot, or its base adds slots).
+        TypeError: ``cls`` and the builder do not share a layout (``cls`` has a ``__dict__``,
+            a ``__weakref__`` slot before Python 3.12, or a base that adds slots).
     """
     builder = type(f"_{cls.__name__}Slots", (), {"__slots__": vars(cls)["__slots__"]})
     probe: Any = object.__new__(builder)
