@@ -160,6 +160,10 @@ def mutation(session: nox.Session) -> None:
             ["src/tthc/units.py", "src/tthc/_text.py"],
             [*sources("tests/test_units*.py"), "tests/foundations/test_text_and_time.py"],
         ),
+        "foundations": (
+            ["src/tthc/_time.py", "src/tthc/_slots.py"],
+            ["tests/foundations/test_text_and_time.py", "tests/foundations/test_slots.py"],
+        ),
         "serde": (
             ["src/tthc/serde.py", "src/tthc/calendar/_serde.py", "src/tthc/dossiers/_serde.py"],
             [

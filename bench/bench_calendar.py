@@ -134,6 +134,7 @@ COLD = {
         "import tthc, attrs, tthc._data"
     ),
     "floor: import tthc, attrs (the calendar's classes are attrs classes)": "import tthc, attrs",
+    "floor: import tthc.calendar (its modules, no calendar built)": "import tthc.calendar",
 }
 COLD_TARGET = 3.0
 
