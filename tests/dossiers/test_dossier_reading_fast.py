@@ -546,6 +546,8 @@ def test_bad_sector_rules_are_refused_as_the_full_reading_refuses_them(
         {"role": "one_stop", "unit": "Một cửa", "name": ["A"]},  # a value that cannot be hashed
         {"role": "mayor", "unit": "Một cửa", "name": ""},  # a role tthc does not know
         {"role": 1, "unit": "Một cửa", "name": ""},
+        {"role": "mayor", "unit": "Một cửa"},  # a name left out, and a role tthc does not know
+        {"role": "one_stop", "unit": ["Một cửa"]},
     ],
 )
 def test_an_actor_with_other_fields_is_handed_to_the_full_reading(actor: dict[str, Any]) -> None:

@@ -218,7 +218,7 @@ def test_a_value_outside_the_plain_form_is_handed_to_the_full_reading(
     ("field", "value", "error"),
     [
         ("kind", "arrived", KeyError),  # no such kind
-        ("actor", {"role": "mayor", "unit": "UBND"}, KeyError),  # no such role
+        ("actor", {"role": "mayor", "unit": "UBND"}, NotPlain),  # no such role: the full reading
         ("at", "9/3/2026 10:00", ValueError),
     ],
 )

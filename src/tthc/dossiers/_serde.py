@@ -311,14 +311,16 @@ _DURATION_KEYS = frozenset(field.name for field in attrs.fields(Duration) if fie
 
 def _plain_actor(value: Any) -> Actor:
     """An actor from ``{"role", "unit", "name"}`` (the few actors of a log are built once)."""
-    if type(value) is dict and len(value) == _ACTOR_WIDTH:  # as to_json writes it: every field
-        try:
-            return _actor(*_actor_fields(value))
-        except (KeyError, TypeError):  # another field, or a value that cannot be hashed
-            raise _NotPlain from None
-    if type(value) is not dict or not value.keys() <= _ACTOR_KEYS:
+    if type(value) is not dict:
         raise _NotPlain
-    return _actor(value.get("role"), value.get("unit"), value.get("name", ""))
+    try:
+        if len(value) == _ACTOR_WIDTH:  # as to_json writes it: every field
+            return _actor(*_actor_fields(value))
+        if value.keys() <= _ACTOR_KEYS:  # a name may be left out
+            return _actor(value.get("role"), value.get("unit"), value.get("name", ""))
+    except (KeyError, TypeError):  # another field, an unknown role, a value not hashable
+        pass
+    raise _NotPlain
 
 
 @functools.lru_cache(maxsize=4096, typed=True)
