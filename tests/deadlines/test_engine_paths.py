@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from tthc import VN_TZ
-from tthc.calendar import OfficeHours, civil_service_calendar
+from tthc.calendar import OfficeHours, WorkCalendar, civil_service_calendar
 from tthc.deadlines import Duration, compute_deadline, parse_processing_time
 from tthc.errors import InputTypeError, NaiveDatetimeError
 
@@ -170,3 +170,45 @@ def test_whole_working_days_in_vietnam_time_take_the_fast_path(
     )
     with pytest.raises(AssertionError, match="general path"):
         compute_deadline(MON, cutoff_rule, **options)
+
+
+def _calendar_from_2010() -> WorkCalendar:
+    # weekends only: enough to count in years no official calendar of tthc covers
+    return WorkCalendar(
+        name="test: weekends only, 2010-2030",
+        first_day=dt.date(2010, 1, 1),
+        last_day=dt.date(2030, 12, 31),
+        confirmed_through=dt.date(2030, 12, 31),
+        data_version="test",
+        special_days={},
+    )
+
+
+@pytest.mark.parametrize(
+    ("duration", "rule_id", "known_from", "due"),
+    [
+        # counting_rules.json: the same-day rule is documented from 1/1/2015, working days from
+        # 1/1/2017 (Bộ luật Dân sự 2015 in force)
+        (Duration.same_day(), "same_day", dt.date(2015, 1, 1), dt.date(2010, 3, 3)),
+        (Duration.working_days(5), "working_days", dt.date(2017, 1, 1), dt.date(2010, 3, 10)),
+    ],
+    ids=["same day", "working days"],
+)
+def test_a_limit_counted_before_any_known_regime_cites_no_law(
+    duration: Duration, rule_id: str, known_from: dt.date, due: dt.date
+) -> None:
+    # Wednesday 3/3/2010, 10:00 in Vietnam: before the first regime the data hold for the rule,
+    # so the deadline is counted as the rule reads today and cites nothing (CountingRule.on);
+    # the fast path gives what the general path gives (test_engine_fast.py)
+    deadline = compute_deadline(
+        dt.datetime(2010, 3, 3, 10, tzinfo=VN_TZ), duration, calendar=_calendar_from_2010()
+    )
+    assert deadline.due_date == due
+    assert deadline.rule.id == rule_id
+    assert deadline.rule.legal_refs == ()
+    assert deadline.rule.validity.end is not None
+    assert deadline.rule.validity.end < known_from
+    current = compute_deadline(
+        dt.datetime(2026, 3, 4, 10, tzinfo=VN_TZ), duration, calendar=_calendar_from_2010()
+    )
+    assert current.rule.legal_refs != ()

@@ -316,8 +316,8 @@ def _plain_actor(value: Any) -> Actor:
     try:
         if len(value) == _ACTOR_WIDTH:  # as to_json writes it: every field
             return _actor(*_actor_fields(value))
-        if value.keys() <= _ACTOR_KEYS:  # a name may be left out
-            return _actor(value.get("role"), value.get("unit"), value.get("name", ""))
+        if value.keys() <= _ACTOR_KEYS:  # fewer fields: only the name may be left out
+            return _actor(value.get("role"), value.get("unit"), "")
     except (KeyError, TypeError):  # another field, an unknown role, a value not hashable
         pass
     raise _NotPlain
