@@ -600,7 +600,8 @@ def _fast_working_days(
     due_date = cal.add_working_days(day, n)  # range and strict checks happen here
     hours = DEFAULT_OFFICE_HOURS if office_hours is None else office_hours
     closes = _DEFAULT_CLOSES if office_hours is None else office_hours.closes
-    # _new_deadline's writes inline (the most common call: saves passing 15 arguments)
+    # _new_deadline's writes inline (the most common call: 15 arguments not passed), the
+    # fields every fast path writes alike in _finished
     deadline = _new_object(_DEADLINE_SLOTS)
     deadline.accepted_at = accepted_at
     deadline.start = accepted_at
@@ -611,6 +612,14 @@ def _fast_working_days(
     rule = _working_days_rule()
     start = rule.validity.start  # _in_force, with accepted_at already in Vietnam time
     deadline.rule = rule.on(day) if start is not None and day < start else rule
+    return _finished(deadline, hours, cal, day)
+
+
+def _finished(deadline: Any, hours: OfficeHours, cal: WorkCalendar, day: _dt.date) -> Deadline:
+    """The fields left of a fast path's Deadline (one limit counted from ``day``), then its class.
+
+    ``deadline`` is a `_DEADLINE_SLOTS` with its first seven fields written (`tthc._slots`).
+    """
     deadline.office_hours = hours
     deadline.calendar = cal
     deadline.skipped_after = day
@@ -718,7 +727,7 @@ def _fast_same_day(
     )
     rule = _counting_rules()["same_day"]
     start = rule.validity.start  # _rule_on, inline
-    # _new_deadline's writes inline, as in _fast_working_days
+    # _new_deadline's writes inline, then _finished, as in _fast_working_days
     deadline = _new_object(_DEADLINE_SLOTS)
     deadline.accepted_at = accepted_at
     deadline.start = accepted_at
@@ -727,16 +736,7 @@ def _fast_same_day(
     deadline.due_at = closing if not accepted_at > closing else accepted_at  # max()
     deadline.provisional = due_date > cal.confirmed_through
     deadline.rule = rule.on(day) if start is not None and day < start else rule
-    deadline.office_hours = hours
-    deadline.calendar = cal
-    deadline.skipped_after = day
-    deadline.history = ()
-    deadline.start_after_cutoff = None
-    deadline.notes = ()
-    deadline.then = ()
-    deadline.parts = ()
-    deadline.__class__ = Deadline
-    return cast(Deadline, deadline)
+    return _finished(deadline, hours, cal, day)
 
 
 def _fast_working_time(
