@@ -7,7 +7,7 @@ about 10 ns. So the few builders that make the objects of a replay or a deadline
 thousand (``tthc.deadlines._engine``, ``tthc.dossiers._model.stored_event``) fill an instance
 of a private class with the same slots, then give it the frozen class by assigning
 ``__class__``, which CPython allows between classes of the same slots: a ``Deadline`` of 15
-fields in 260 ns instead of 800. The object is then an ordinary instance of the frozen class.
+fields in about 300 ns instead of 800. The object is then an ordinary instance of the frozen class.
 
 CPython 3.10 and 3.11 refuse that assignment for a class that has a ``__weakref__`` slot
 besides its others (3.12 allows it), so the classes built this way are declared with
