@@ -16,6 +16,7 @@ and Sóc Trăng formed the new Cần Thơ (NQ 202/2025/QH15). The due date of "5
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import re
 from collections.abc import Iterator
@@ -24,7 +25,9 @@ from pathlib import Path
 import pytest
 
 from tthc._text import has_diacritics
+from tthc._time import VN_TZ
 from tthc.cli import _hints, build_parser, main
+from tthc.cli._common import parse_instant_arg
 from tthc.errors import TthcError, UnknownUnit
 
 _EXAMPLE_WORKFLOWS = Path(__file__).parents[2] / "examples" / "data" / "wrong_workflows.csv"
@@ -288,6 +291,24 @@ def test_deadline_accepts_dd_mm_yyyy_with_a_time(capsys: pytest.CaptureFixture[s
     status, out, _ = _run(capsys, *argv)
     assert status == 0
     assert json.loads(out)["due_date"] == "2026-05-08"
+
+
+@pytest.mark.parametrize(
+    ("text", "offset"),
+    [
+        ("29/04/2026 16:00", dt.timedelta(hours=7)),  # no offset: Vietnam time
+        ("2026-04-29T16:00+07:00", dt.timedelta(hours=7)),
+        ("2026-04-29T09:00+00:00", dt.timedelta(0)),
+    ],
+)
+def test_an_instant_argument_is_read_as_tthc_reads_stored_instants(
+    text: str, offset: dt.timedelta
+) -> None:
+    # the one reader of instants (tthc._time.read_instant): +07:00 is VN_TZ, other offsets kept
+    value = parse_instant_arg(text, "--accepted", "Thời điểm tiếp nhận (acceptance)")
+    assert value.utcoffset() == offset
+    assert (value.tzinfo is VN_TZ) == (offset == dt.timedelta(hours=7))
+    assert value == dt.datetime(2026, 4, 29, 9, tzinfo=dt.timezone.utc)
 
 
 @pytest.mark.parametrize("when", ["2026-04-29", "29/04/2026", "29/4/2026 "])

@@ -18,7 +18,7 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from tthc._time import VN_TZ
+from tthc._time import VN_TZ, read_instant
 from tthc.errors import InputTypeError, TthcError, UnknownProcedure
 
 if TYPE_CHECKING:
@@ -93,7 +93,7 @@ def parse_instant_arg(text: str, name: str, term: str) -> _dt.datetime:
             argument=name,
         )
     try:
-        value = _dt.datetime.fromisoformat(iso)
+        value = read_instant(iso)  # +07:00 in VN_TZ, as tthc reads every stored instant
     except ValueError:
         raise InputTypeError(
             f"{term}: {name} {text!r} is not a date and time",
