@@ -604,16 +604,6 @@ def stored_event(  # noqa: PLR0917 - the fields of the event, in their order
     built.from_unit = from_unit
     built.__class__ = DossierEvent
     event: DossierEvent = built
-    if (
-        to_unit is None
-        and time_allowed is None
-        and new_due_date is None
-        and amount is None
-        and unit_role is None
-        and from_unit is None
-        and kind not in _NEED_A_PAYLOAD
-    ):  # most events: no payload, and none needed (`_with_payload` without its call)
-        return event
     return _with_payload(
         event, kind, (to_unit, time_allowed, new_due_date, amount, unit_role, from_unit)
     )

@@ -201,20 +201,16 @@ def _event_reader(conv: cattrs.Converter) -> Callable[[Any], DossierEvent]:
         if (
             type(kind) is not str
             or type(code) is not str
-            or type(at) is not str
             or type(reason) is not str
             or type(to_unit) not in _TEXT_OR_NONE
             or type(role) not in _TEXT_OR_NONE
             or type(old) not in _TEXT_OR_NONE
         ):
             raise _NotPlain
-        instant = read_instant(at)  # _plain_instant, its type checked above
-        if instant.tzinfo is None:
-            raise _NotPlain
         return stored_event(
             _KINDS[kind],
             code,
-            instant,
+            _plain_instant(at),
             _plain_actor(actor),
             reason,
             None if ref is None else legal_ref(ref),
